@@ -70,6 +70,15 @@ public record Agreement(
     return helloAck();
   }
 
+  /** One line for logs, e.g. {@code query: protobuf (in_rollout), version 1.1.0 (older_supported), features [dag]}. */
+  @Override
+  public String toString() {
+    return handshake + ": " + decision + ", version " + version.map(Object::toString).orElse("none") + " ("
+        + versionStatus + ")" + client.declaredVersion().filter(d -> !version.equals(java.util.Optional.of(d)))
+            .map(d -> ", declared " + d).orElse("")
+        + ", features " + features + subprotocol.map(s -> ", subprotocol " + s).orElse("");
+  }
+
   private static void requireClientCanTake(ClientCapabilities client, RolloutDecision decision) {
     if (decision.protocol() == Protocol.PROTOBUF && !client.protobufOffered()) {
       throw new IllegalArgumentException("decision " + decision + " gives protobuf to a client that did not offer it");

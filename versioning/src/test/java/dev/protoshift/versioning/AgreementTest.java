@@ -38,4 +38,13 @@ class AgreementTest {
 
     assertThatThrownBy(() -> a.features().add("x")).isInstanceOf(UnsupportedOperationException.class);
   }
+
+  @Test
+  void toString_isOneLogLine() {
+    Agreement a = (Agreement) NegotiatorTest.negotiate(Handshake.QUERY_PARAMETER, "1.3.0",
+        NegotiatorTest.PROTOBUF_IF_OFFERED);
+
+    assertThat(a).hasToString("query: protobuf (in_rollout), version 1.2.0 (newer_compatible), declared 1.3.0, "
+        + "features [dag, inventory, story]");
+  }
 }

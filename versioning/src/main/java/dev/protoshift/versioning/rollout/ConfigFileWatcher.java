@@ -104,8 +104,8 @@ final class ConfigFileWatcher implements AutoCloseable {
 
   private byte[] read() throws IOException {
     long size = Files.size(path);
-    if (size > RolloutOverrides.MAX_TEXT_CHARS * 4L) {
-      throw new IOException("config file " + path + " is larger than 4 MiB (" + size + " bytes)");
+    if (size > RolloutOverrides.MAX_TEXT_CHARS) {
+      throw new IOException("config file " + path + " is larger than 1 MiB (" + size + " bytes)");
     }
     return Files.readAllBytes(path);
   }

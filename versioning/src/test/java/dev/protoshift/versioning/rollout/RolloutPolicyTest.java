@@ -118,6 +118,17 @@ class RolloutPolicyTest {
     assertThat(gate.decide(client).reason()).isEqualTo(DecisionReason.KILL_SWITCH);
   }
 
+  @Test
+  void docsConfiguration_listsEveryReasonInDecisionOrder() {
+    String doc = DocsPages.read("configuration.md");
+    int previous = -1;
+    for (DecisionReason reason : DecisionReason.values()) {
+      int at = doc.indexOf("| `" + reason.code() + "`");
+      assertThat(at).as(reason.code()).isGreaterThan(previous);
+      previous = at;
+    }
+  }
+
   // ---- properties
 
   static Gen<RolloutConfig> configs() {
