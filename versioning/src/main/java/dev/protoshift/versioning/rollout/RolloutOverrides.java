@@ -1,12 +1,6 @@
 package dev.protoshift.versioning.rollout;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import dev.protoshift.versioning.ProtocolVersion;
 import java.math.BigDecimal;
 import java.util.Arrays;
@@ -21,7 +15,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.yaml.snakeyaml.LoaderOptions;
 
 /**
  * Some rollout config keys with validated values: what one source (file, environment,
@@ -35,7 +28,6 @@ public final class RolloutOverrides {
   public static final int MAX_TEXT_CHARS = 1 << 20;
 
   private static final RolloutOverrides NONE = new RolloutOverrides(new EnumMap<>(RolloutKey.class));
-  private static final ObjectMapper YAML = yamlMapper();
 
   private final Map<RolloutKey, Object> values;
 
@@ -62,7 +54,7 @@ public final class RolloutOverrides {
    */
   public static RolloutOverrides parseFile(String text, String origin) {
     ConfigValues.Problems p = new ConfigValues.Problems(origin);
-    JsonNode root = readTree(text, p);
+    JsonNode root = ConfigYaml.readTree(text, p);
     if (root != null && !root.isObject()) {
       p.add(null, "the top level must be a mapping with a \"" + RolloutKey.SECTION + ":\" section, was "
           + ConfigValues.show(root));
@@ -83,7 +75,7 @@ public final class RolloutOverrides {
    */
   public static RolloutOverrides parseSection(String text, String origin) {
     ConfigValues.Problems p = new ConfigValues.Problems(origin);
-    JsonNode root = readTree(text, p);
+    JsonNode root = ConfigYaml.readTree(text, p);
     p.throwIfAny();
     if (root.isObject() && root.size() == 1 && root.has(RolloutKey.SECTION)) {
       root = root.get(RolloutKey.SECTION);
@@ -99,7 +91,7 @@ public final class RolloutOverrides {
    */
   public static RolloutOverrides fromMap(Map<String, ?> section, String origin) {
     Objects.requireNonNull(section, "section");
-    return fromSection(YAML.valueToTree(section), origin, "");
+    return fromSection(ConfigYaml.MAPPER.valueToTree(section), origin, "");
   }
 
   /**
@@ -151,45 +143,6 @@ public final class RolloutOverrides {
     }
     p.throwIfAny();
     return out.isEmpty() ? NONE : new RolloutOverrides(out);
-  }
-
-  private static JsonNode readTree(String text, ConfigValues.Problems p) {
-    if (text == null || text.isBlank()) {
-      p.add(null, "the config is empty");
-      return null;
-    }
-    if (text.length() > MAX_TEXT_CHARS) {
-      p.add(null, "the config is larger than " + MAX_TEXT_CHARS + " characters");
-      return null;
-    }
-    try {
-      JsonNode root = YAML.readTree(text);
-      if (root == null || root.isMissingNode()) {
-        p.add(null, "the config is empty");
-      }
-      return root;
-    } catch (JsonProcessingException e) {
-      String where = e.getLocation() == null ? ""
-          : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-      p.add(null, "not valid YAML" + where + ": " + e.getOriginalMessage());
-      return null;
-    }
-  }
-
-  private static ObjectMapper yamlMapper() {
-    LoaderOptions loader = new LoaderOptions();
-    loader.setCodePointLimit(MAX_TEXT_CHARS);
-    loader.setMaxAliasesForCollections(20);
-    loader.setNestingDepthLimit(20);
-    YAMLFactory factory = YAMLFactory.builder()
-        .loaderOptions(loader)
-        .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-        // Only true/false are booleans (no YAML 1.1 yes/no/on/off: a room called "no" stays a string),
-        // and an empty value is null (no value), as YAML means it.
-        .enable(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS)
-        .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)
-        .build();
-    return new ObjectMapper(factory).enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
   }
 
   /** The keys this source sets. */
