@@ -137,6 +137,19 @@ class RolloutOverridesTest {
   }
 
   @Test
+  void parseFile_aliasBomb_isNotExpanded() {
+    StringBuilder yaml = new StringBuilder("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
+    for (int i = 0; i < 8; i++) {
+      yaml.append((char) ('b' + i)).append(": &").append((char) ('b' + i)).append(" [")
+          .append(("*" + (char) ('a' + i) + ", ").repeat(9)).append('*').append((char) ('a' + i)).append("]\n");
+    }
+    yaml.append("protobuf:\n  enabled: true\n");
+
+    // Jackson reads an alias as its anchor's name: 10^9 x's are never built.
+    assertThat(RolloutConfig.of(RolloutOverrides.parseFile(yaml.toString(), "f")).enabled()).isTrue();
+  }
+
+  @Test
   void parseFile_arbitraryText_onlyEverThrowsInvalidConfig() {
     qt().withExamples(3_000).forAll(strings().allPossible().ofLengthBetween(0, 120)).checkAssert(s -> {
       for (String text : List.of(s, "protobuf:\n  " + s, "protobuf: {rollout_percentage: " + s + "}")) {
