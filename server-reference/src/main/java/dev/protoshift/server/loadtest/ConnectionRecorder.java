@@ -50,6 +50,10 @@ final class ConnectionRecorder {
   private long since;
   private long lastTick = -1;
   private int opens;
+  private final long[] live = new long[Live.values().length];
+
+  /** All-time counters for the progress line (not limited to the window). */
+  enum Live { MESSAGES, BYTES, GAPS, REPEATS, DECODE_ERRORS, DISCONNECTS }
 
   ConnectionRecorder(int connection) {
     this.connection = connection;
@@ -88,6 +92,15 @@ final class ConnectionRecorder {
 
   /** A state update arrived and was decoded. */
   synchronized void update(long nanos, int bytes, long tick, long latencyUs, long decodeNs) {
+    live[Live.MESSAGES.ordinal()]++;
+    live[Live.BYTES.ordinal()] += bytes;
+    if (lastTick >= 0) {
+      if (tick <= lastTick) {
+        live[Live.REPEATS.ordinal()]++;
+      } else {
+        live[Live.GAPS.ordinal()] += tick - lastTick - 1;
+      }
+    }
     boolean counted = in(nanos) && current != null;
     if (counted) {
       current.messages++;
@@ -111,6 +124,7 @@ final class ConnectionRecorder {
 
   /** A message that is not a state update (a control message): its bytes count, it is no update. */
   synchronized void other(long nanos, int bytes) {
+    live[Live.BYTES.ordinal()] += bytes;
     if (in(nanos) && current != null) {
       current.bytes += bytes;
     }
@@ -118,6 +132,9 @@ final class ConnectionRecorder {
 
   /** A frame that could not be decoded. */
   synchronized void decodeError(long nanos, int bytes) {
+    live[Live.MESSAGES.ordinal()]++;
+    live[Live.BYTES.ordinal()] += bytes;
+    live[Live.DECODE_ERRORS.ordinal()]++;
     if (in(nanos) && current != null) {
       current.messages++;
       current.bytes += bytes;
@@ -127,11 +144,19 @@ final class ConnectionRecorder {
 
   /** The connection dropped; {@code expected} when the tool closed it. */
   synchronized void disconnected(long nanos, boolean expected) {
+    if (!expected) {
+      live[Live.DISCONNECTS.ordinal()]++;
+    }
     if (!expected && in(nanos) && current != null) {
       current.disconnects++;
     }
     close(nanos);
     current = null;
+  }
+
+  /** An all-time counter. */
+  synchronized long live(Live counter) {
+    return live[counter.ordinal()];
   }
 
   /** True if the connection is in a cohort now. */
