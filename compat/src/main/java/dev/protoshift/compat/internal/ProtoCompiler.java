@@ -104,7 +104,9 @@ public final class ProtoCompiler {
         throw new IOException("protoc did not finish within 5 minutes on " + root);
       }
       if (process.exitValue() != 0) {
-        throw new CompileException(output.isEmpty() ? "protoc failed on " + root : output);
+        // protoc names files by their place on disk; name them relative to the root instead.
+        String relative = output.replace(root.toAbsolutePath() + java.io.File.separator, "");
+        throw new CompileException(relative.isEmpty() ? "protoc failed on " + root : relative);
       }
       return FileDescriptorSet.parseFrom(Files.readAllBytes(out), ExtensionRegistry.getEmptyRegistry());
     } catch (InterruptedException e) {

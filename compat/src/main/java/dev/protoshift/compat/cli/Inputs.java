@@ -1,0 +1,300 @@
+package dev.protoshift.compat.cli;
+
+import com.google.protobuf.DescriptorProtos.FileDescriptorSet;
+import com.google.protobuf.ExtensionRegistry;
+import com.google.protobuf.InvalidProtocolBufferException;
+import dev.protoshift.compat.internal.ProtoCompiler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipInputStream;
+
+/**
+ * Turns a CLI input into a descriptor set. An input is one of:
+ *
+ * <ul>
+ *   <li>a descriptor set file ({@code .binpb}, {@code .pb}, {@code .desc}, or any other non-jar file);
+ *   <li>a directory of {@code .proto} files, compiled with protoc (see {@link ProtoCompiler});
+ *   <li>{@code git:REF} or {@code git:REF:SUBDIR}: the {@code .proto} files of the repository in the
+ *       working directory at REF (SUBDIR relative to the repository root), compiled;
+ *   <li>a jar: its {@code META-INF/protoshift/descriptor.binpb}, else its one descriptor set entry;
+ *       {@code JAR!ENTRY} names the entry;
+ *   <li>{@code maven:GROUP:ARTIFACT:VERSION[:CLASSIFIER]} from the local Maven repository: the
+ *       attached {@code -descriptor.binpb}, else the jar (as above); {@code !ENTRY} works here too.
+ * </ul>
+ */
+final class Inputs {
+
+  /** Where protoshift puts a schema's descriptor set inside a jar. */
+  static final String JAR_DESCRIPTOR = "META-INF/protoshift/descriptor.binpb";
+
+  /** A loaded input: its descriptor set and the prefix that makes its file names paths in the repository. */
+  record Loaded(FileDescriptorSet set, String pathPrefix) {}
+
+  private final ProtoCompiler compiler;
+  private final List<Path> includes;
+  private final Path workingDirectory;
+
+  Inputs(ProtoCompiler compiler, List<Path> includes, Path workingDirectory) {
+    this.compiler = compiler;
+    this.includes = includes;
+    this.workingDirectory = workingDirectory;
+  }
+
+  /**
+   * Loads {@code spec}.
+   *
+   * @throws InputException naming the input if it cannot be read, resolved or compiled
+   */
+  Loaded load(String spec) throws InputException {
+    if (spec.startsWith("git:")) {
+      return git(spec);
+    }
+    if (spec.startsWith("maven:")) {
+      return maven(spec);
+    }
+    String entry = null;
+    String file = spec;
+    int bang = spec.indexOf('!');
+    if (bang > 0) {
+      file = spec.substring(0, bang);
+      entry = spec.substring(bang + 1).replaceFirst("^/", "");
+    }
+    Path path = workingDirectory.resolve(file);
+    if (Files.isDirectory(path)) {
+      return new Loaded(compile(path, spec), prefix(file));
+    }
+    if (!Files.isRegularFile(path)) {
+      throw new InputException(spec + ": no such file or directory");
+    }
+    if (file.endsWith(".jar") || entry != null) {
+      return new Loaded(fromJar(path, entry, spec), "");
+    }
+    try {
+      return new Loaded(parse(Files.readAllBytes(path), spec), "");
+    } catch (IOException e) {
+      throw new InputException(spec + ": cannot read: " + e.getMessage(), e);
+    }
+  }
+
+  private FileDescriptorSet compile(Path dir, String spec) throws InputException {
+    try {
+      return compiler.compile(dir, includes);
+    } catch (ProtoCompiler.CompileException e) {
+      throw new InputException(spec + ": does not compile:\n" + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new InputException(spec + ": cannot compile: " + e.getMessage(), e);
+    }
+  }
+
+  static FileDescriptorSet parse(byte[] bytes, String spec) throws InputException {
+    try {
+      FileDescriptorSet set = FileDescriptorSet.parseFrom(bytes, ExtensionRegistry.getEmptyRegistry());
+      if (set.getFileCount() == 0) {
+        throw new InputException(spec + ": not a descriptor set (no files in it)");
+      }
+      for (var f : set.getFileList()) {
+        if (!f.hasName() || f.getName().isEmpty()) {
+          throw new InputException(spec + ": not a descriptor set (a file without a name)");
+        }
+      }
+      return set;
+    } catch (InvalidProtocolBufferException e) {
+      throw new InputException(spec + ": not a descriptor set: " + e.getMessage(), e);
+    }
+  }
+
+  private static FileDescriptorSet fromJar(Path jar, String entry, String spec) throws InputException {
+    try (ZipFile zip = new ZipFile(jar.toFile())) {
+      ZipEntry chosen;
+      if (entry != null) {
+        chosen = zip.getEntry(entry);
+        if (chosen == null) {
+          throw new InputException(spec + ": the jar has no entry " + entry);
+        }
+      } else {
+        chosen = zip.getEntry(JAR_DESCRIPTOR);
+        if (chosen == null) {
+          List<String> candidates = zip.stream().map(ZipEntry::getName)
+              .filter(n -> n.endsWith(".binpb") || n.endsWith(".desc") || n.endsWith(".pb")).toList();
+          if (candidates.size() != 1) {
+            throw new InputException(spec + ": the jar has no " + JAR_DESCRIPTOR + (candidates.isEmpty()
+                ? " and no other descriptor set" : "; name one of " + candidates + " as " + jar.getFileName() + "!ENTRY"));
+          }
+          chosen = zip.getEntry(candidates.get(0));
+        }
+      }
+      try (InputStream in = zip.getInputStream(chosen)) {
+        return parse(in.readAllBytes(), spec + "!" + chosen.getName());
+      }
+    } catch (IOException e) {
+      throw new InputException(spec + ": not a readable jar: " + e.getMessage(), e);
+    }
+  }
+
+  private Loaded maven(String spec) throws InputException {
+    String coordinates = spec.substring("maven:".length());
+    String entry = null;
+    int bang = coordinates.indexOf('!');
+    if (bang > 0) {
+      entry = coordinates.substring(bang + 1);
+      coordinates = coordinates.substring(0, bang);
+    }
+    String[] parts = coordinates.split(":");
+    if (parts.length < 3 || parts.length > 4 || List.of(parts).stream().anyMatch(String::isBlank)) {
+      throw new InputException(spec + ": expected maven:GROUP:ARTIFACT:VERSION[:CLASSIFIER]");
+    }
+    String group = parts[0];
+    String artifact = parts[1];
+    String version = parts[2];
+    String property = System.getProperty("maven.repo.local");
+    Path repo = property != null ? Path.of(property) : Path.of(System.getProperty("user.home"), ".m2", "repository");
+    Path dir = repo.resolve(group.replace('.', '/')).resolve(artifact).resolve(version);
+    List<Path> candidates = new ArrayList<>();
+    if (parts.length == 4) {
+      candidates.add(dir.resolve(artifact + "-" + version + "-" + parts[3] + ".binpb"));
+      candidates.add(dir.resolve(artifact + "-" + version + "-" + parts[3] + ".jar"));
+    } else {
+      if (entry == null) {
+        candidates.add(dir.resolve(artifact + "-" + version + "-descriptor.binpb"));
+      }
+      candidates.add(dir.resolve(artifact + "-" + version + ".jar"));
+    }
+    for (Path candidate : candidates) {
+      if (Files.isRegularFile(candidate)) {
+        String name = candidate.getFileName().toString();
+        if (name.endsWith(".jar")) {
+          return new Loaded(fromJar(candidate, entry, spec), "");
+        }
+        try {
+          return new Loaded(parse(Files.readAllBytes(candidate), spec), "");
+        } catch (IOException e) {
+          throw new InputException(spec + ": cannot read " + candidate + ": " + e.getMessage(), e);
+        }
+      }
+    }
+    throw new InputException(spec + ": not in the local Maven repository (looked for " + candidates
+        + "); fetch it first, e.g. ./mvnw dependency:get -Dartifact=" + coordinates);
+  }
+
+  private Loaded git(String spec) throws InputException {
+    String rest = spec.substring("git:".length());
+    int colon = rest.indexOf(':');
+    String ref = colon < 0 ? rest : rest.substring(0, colon);
+    String subdir = colon < 0 ? "" : rest.substring(colon + 1).replaceAll("^/+|/+$", "");
+    if (ref.isEmpty()) {
+      throw new InputException(spec + ": expected git:REF or git:REF:SUBDIR");
+    }
+    String top = run(spec, List.of("git", "rev-parse", "--show-toplevel"), null).trim();
+    String commit;
+    try {
+      commit = run(spec, List.of("git", "rev-parse", "--verify", "--quiet", ref + "^{commit}"), null).trim();
+    } catch (InputException e) {
+      throw new InputException(spec + ": unknown git ref \"" + ref + "\" in " + top, e);
+    }
+    Path work;
+    try {
+      work = Files.createTempDirectory("protoshift-git");
+    } catch (IOException e) {
+      throw new InputException(spec + ": cannot create a temporary directory: " + e.getMessage(), e);
+    }
+    try {
+      Path zip = work.resolve("tree.zip");
+      List<String> command = new ArrayList<>(List.of("git", "-C", top, "archive", "--format=zip", "-o",
+          zip.toAbsolutePath().toString(), commit));
+      if (!subdir.isEmpty()) {
+        command.add("--");
+        command.add(subdir);
+      }
+      try {
+        run(spec, command, null);
+      } catch (InputException e) {
+        throw new InputException(spec + ": \"" + subdir + "\" is not a path in " + ref + " (" + e.getMessage() + ")", e);
+      }
+      Path tree = work.resolve("tree");
+      unzip(zip, tree);
+      Path root = subdir.isEmpty() ? tree : tree.resolve(subdir);
+      if (!Files.isDirectory(root) || !hasProto(root)) {
+        throw new InputException(spec + ": no .proto files under \"" + (subdir.isEmpty() ? "." : subdir) + "\" at " + ref);
+      }
+      return new Loaded(compile(root, spec), subdir.isEmpty() ? "" : subdir + "/");
+    } finally {
+      deleteTree(work);
+    }
+  }
+
+  private String run(String spec, List<String> command, Path dir) throws InputException {
+    try {
+      Process process = new ProcessBuilder(command).directory((dir == null ? workingDirectory : dir).toFile())
+          .redirectErrorStream(true).start();
+      String output;
+      try (InputStream in = process.getInputStream()) {
+        output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      }
+      if (!process.waitFor(2, TimeUnit.MINUTES) || process.exitValue() != 0) {
+        throw new InputException(output.isBlank() ? String.join(" ", command) + " failed" : output.strip());
+      }
+      return output;
+    } catch (IOException e) {
+      throw new InputException(spec + ": cannot run git (is it installed?): " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InputException(spec + ": interrupted", e);
+    }
+  }
+
+  private static void unzip(Path zip, Path target) throws InputException {
+    try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+      Path root = target.toAbsolutePath().normalize();
+      for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
+        Path out = root.resolve(e.getName()).normalize();
+        if (!out.startsWith(root)) {
+          throw new InputException("git archive entry escapes the target: " + e.getName());
+        }
+        if (e.isDirectory()) {
+          Files.createDirectories(out);
+        } else {
+          Files.createDirectories(out.getParent());
+          Files.copy(in, out);
+        }
+      }
+    } catch (IOException e) {
+      throw new InputException("cannot unpack git archive: " + e.getMessage(), e);
+    }
+  }
+
+  private static boolean hasProto(Path dir) {
+    try (Stream<Path> walk = Files.walk(dir)) {
+      return walk.anyMatch(p -> p.toString().endsWith(".proto"));
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static String prefix(String dir) {
+    String normalized = dir.replace('\\', '/').replaceAll("/+$", "");
+    if (normalized.isEmpty() || normalized.equals(".")) {
+      return "";
+    }
+    if (normalized.startsWith("./")) {
+      normalized = normalized.substring(2);
+    }
+    return normalized + "/";
+  }
+
+  private static void deleteTree(Path dir) {
+    try (Stream<Path> walk = Files.walk(dir)) {
+      walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // a temporary directory left behind is harmless
+    }
+  }
+}
