@@ -12,7 +12,7 @@ import java.util.Set;
 public record RuleInfo(String id, String purpose, Set<Category> categories) {
 
   public RuleInfo {
-    categories = Set.copyOf(EnumSet.copyOf(categories));
+    categories = java.util.Collections.unmodifiableSet(EnumSet.copyOf(categories));
   }
 
   /** True if the default selection (FILE) runs this rule. */
