@@ -33,9 +33,10 @@ final class IgnoreDirectives {
   void validate(Iterable<FileElement> files) {
     for (FileElement file : files) {
       for (var location : file.proto.getSourceCodeInfo().getLocationList()) {
-        String comments = String.join("\n", location.getLeadingDetachedCommentsList()) + "\n"
-            + location.getLeadingComments() + "\n" + location.getTrailingComments();
-        if (comments.contains(KEYWORD)) {
+        if (location.getLeadingComments().contains(KEYWORD) || location.getTrailingComments().contains(KEYWORD)
+            || location.getLeadingDetachedCommentsList().stream().anyMatch(c -> c.contains(KEYWORD))) {
+          String comments = String.join("\n", location.getLeadingDetachedCommentsList()) + "\n"
+              + location.getLeadingComments() + "\n" + location.getTrailingComments();
           parse(comments, file.path + ":" + (location.getSpan(0) + 1));
         }
       }
