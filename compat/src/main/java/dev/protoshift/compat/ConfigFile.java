@@ -92,8 +92,7 @@ public final class ConfigFile {
         if (!only.isObject()) {
           throw new IllegalArgumentException(source + ": breaking.ignore_only must map rule ids to paths");
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = only.fields(); it.hasNext(); ) {
-          var entry = it.next();
+        for (Map.Entry<String, JsonNode> entry : only.properties()) {
           ignoreOnly.put(entry.getKey(), strings(entry.getValue(), source, "breaking.ignore_only." + entry.getKey()));
         }
       }
