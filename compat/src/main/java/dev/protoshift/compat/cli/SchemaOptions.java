@@ -76,8 +76,27 @@ class SchemaOptions {
     }
     Inputs inputs = new Inputs(ProtoCompiler.withDefaultCache(),
         includes.stream().map(workingDirectory::resolve).toList(), workingDirectory);
-    Inputs.Loaded previous = inputs.load(against);
-    Inputs.Loaded now = inputs.load(current);
+    // Both sides load at once (two protoc runs, or two parses, on two cores); the previous side's
+    // error is reported first so the message does not depend on timing.
+    java.util.concurrent.CompletableFuture<Object> later = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+      try {
+        return inputs.load(current);
+      } catch (InputException e) {
+        return e;
+      }
+    });
+    Inputs.Loaded previous;
+    try {
+      previous = inputs.load(against);
+    } catch (InputException e) {
+      later.join();
+      throw e;
+    }
+    Object result = later.join();
+    if (result instanceof InputException e) {
+      throw e;
+    }
+    Inputs.Loaded now = (Inputs.Loaded) result;
     try {
       return new Compared(Compat.check(previous.set(), now.set(), cfg), previous, now);
     } catch (IllegalArgumentException e) {

@@ -116,6 +116,10 @@ final class FieldRules {
           if (!canHaveDefault(p) || !canHaveDefault(c)) {
             return;
           }
+          if (!p.proto.hasDefaultValue() && !c.proto.hasDefaultValue() && p.proto.getType() != Type.TYPE_ENUM
+              && c.proto.getType() != Type.TYPE_ENUM) {
+            return; // both are their type's zero value
+          }
           Defaults before = Defaults.of(p);
           Defaults after = Defaults.of(c);
           if ((before.isZero() && after.isZero()) || before.sameAs(after)) {

@@ -33,14 +33,26 @@ final class IgnoreDirectives {
   void validate(Iterable<FileElement> files) {
     for (FileElement file : files) {
       for (var location : file.proto.getSourceCodeInfo().getLocationList()) {
-        if (location.getLeadingComments().contains(KEYWORD) || location.getTrailingComments().contains(KEYWORD)
-            || location.getLeadingDetachedCommentsList().stream().anyMatch(c -> c.contains(KEYWORD))) {
+        if (mentions(location)) {
           String comments = String.join("\n", location.getLeadingDetachedCommentsList()) + "\n"
               + location.getLeadingComments() + "\n" + location.getTrailingComments();
           parse(comments, file.path + ":" + (location.getSpan(0) + 1));
         }
       }
     }
+  }
+
+  private static boolean mentions(com.google.protobuf.DescriptorProtos.SourceCodeInfo.Location location) {
+    if (location.hasLeadingComments() && location.getLeadingComments().contains(KEYWORD)
+        || location.hasTrailingComments() && location.getTrailingComments().contains(KEYWORD)) {
+      return true;
+    }
+    for (int i = 0; i < location.getLeadingDetachedCommentsCount(); i++) {
+      if (location.getLeadingDetachedComments(i).contains(KEYWORD)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The reason a directive gives for ignoring {@code rule} at {@code location}, or null. */
