@@ -51,17 +51,40 @@ public final class ProtoCompiler {
   }
 
   private final Path cache;
+  private final Path explicitProtoc;
+  private final Path localRepository;
+  private final String remoteRepository;
 
-  public ProtoCompiler(Path cache) {
+  /**
+   * A compiler with explicit places to look.
+   *
+   * @param cache where protoc and the well-known imports are kept
+   * @param explicitProtoc a protoc binary to use as it is, or null
+   * @param localRepository a Maven repository directory to look in first
+   * @param remoteRepository the Maven repository URL to download from
+   */
+  public ProtoCompiler(Path cache, Path explicitProtoc, Path localRepository, String remoteRepository) {
     this.cache = cache;
+    this.explicitProtoc = explicitProtoc;
+    this.localRepository = localRepository;
+    this.remoteRepository = remoteRepository.replaceAll("/+$", "");
+  }
+
+  /** A compiler with the default places, except the cache directory. */
+  public ProtoCompiler(Path cache) {
+    this(cache, envPath("PROTOSHIFT_PROTOC"), localRepository(),
+        System.getenv().getOrDefault("PROTOSHIFT_MAVEN_REPO", CENTRAL));
   }
 
   /** A compiler caching protoc under {@code $PROTOSHIFT_CACHE}, or {@code ~/.cache/protoshift}. */
   public static ProtoCompiler withDefaultCache() {
-    String env = System.getenv("PROTOSHIFT_CACHE");
-    Path dir = env != null && !env.isBlank() ? Path.of(env)
-        : Path.of(System.getProperty("user.home"), ".cache", "protoshift");
-    return new ProtoCompiler(dir);
+    Path env = envPath("PROTOSHIFT_CACHE");
+    return new ProtoCompiler(env != null ? env : Path.of(System.getProperty("user.home"), ".cache", "protoshift"));
+  }
+
+  private static Path envPath(String name) {
+    String value = System.getenv(name);
+    return value == null || value.isBlank() ? null : Path.of(value);
   }
 
   /**
@@ -123,13 +146,11 @@ public final class ProtoCompiler {
    * @throws IOException naming where it looked if protoc cannot be had
    */
   public Path protoc() throws IOException {
-    String explicit = System.getenv("PROTOSHIFT_PROTOC");
-    if (explicit != null && !explicit.isBlank()) {
-      Path path = Path.of(explicit);
-      if (!Files.isExecutable(path)) {
-        throw new IOException("PROTOSHIFT_PROTOC=" + explicit + " is not an executable file");
+    if (explicitProtoc != null) {
+      if (!Files.isExecutable(explicitProtoc)) {
+        throw new IOException("PROTOSHIFT_PROTOC=" + explicitProtoc + " is not an executable file");
       }
-      return path;
+      return explicitProtoc;
     }
     String classifier = classifier();
     String name = "protoc-" + PROTOC_VERSION + "-" + classifier + ".exe";
@@ -139,7 +160,7 @@ public final class ProtoCompiler {
     }
     Files.createDirectories(cached.getParent());
     String relative = "com/google/protobuf/protoc/" + PROTOC_VERSION + "/" + name;
-    Path local = localRepository().resolve(relative);
+    Path local = localRepository.resolve(relative);
     byte[] bytes = null;
     if (Files.isRegularFile(local)) {
       bytes = Files.readAllBytes(local);
@@ -160,8 +181,8 @@ public final class ProtoCompiler {
     return cached;
   }
 
-  private static byte[] download(String relative) throws IOException {
-    String repo = System.getenv().getOrDefault("PROTOSHIFT_MAVEN_REPO", CENTRAL).replaceAll("/+$", "");
+  private byte[] download(String relative) throws IOException {
+    String repo = remoteRepository;
     HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30))
         .followRedirects(HttpClient.Redirect.NORMAL).build();
     try {
