@@ -48,8 +48,18 @@ public final class Differ {
    */
   public static Result diff(FileDescriptorSet previous, FileDescriptorSet current, Set<String> ruleIds,
       Predicate<String> checked, PathIgnores ignores) {
-    Schema before = Schema.of(previous, checked);
+    // The two sides are independent: index them at once.
+    var pending = java.util.concurrent.CompletableFuture.supplyAsync(() -> Schema.of(previous, checked));
     Schema after = Schema.of(current, checked);
+    Schema before;
+    try {
+      before = pending.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      throw e;
+    }
     Set<String> known = Rules.ALL.stream().map(Rule::id).collect(Collectors.toSet());
     IgnoreDirectives directives = new IgnoreDirectives(known);
     directives.validate(after.files.values());

@@ -128,6 +128,9 @@ final class MessageRules {
 
   static void reservedNames(List<String> before, List<String> after, String kind, String name, Location current,
       Location previous, Reporter out) {
+    if (before.isEmpty()) {
+      return;
+    }
     Set<String> now = new HashSet<>(after);
     for (String reservedName : new java.util.LinkedHashSet<>(before)) {
       if (!now.contains(reservedName)) {
