@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.google.protobuf.DescriptorProtos.FileDescriptorSet;
 import dev.protoshift.compat.internal.Fixtures;
 import dev.protoshift.versioning.ProtocolVersion;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -171,6 +172,49 @@ class CompatTest {
 
     assertThat(report.findings()).isEmpty();
     assertThat(report.requiredBump()).isEqualTo(Bump.NONE);
+  }
+
+  @Test
+  void check_filesABufImageMarksAsImports_areNotCompared() {
+    FileDescriptorSet plain = Schemas.compile(Map.of(
+        "dep/dep.proto", "syntax = \"proto3\"; package dep; message Dep { int32 a = 1; }",
+        "a.proto", "syntax = \"proto3\"; package a; import \"dep/dep.proto\"; message A { dep.Dep d = 1; }"));
+    // buf build -o marks dependencies with ImageFileExtension{is_import: true}, field 8042 of the file.
+    com.google.protobuf.UnknownFieldSet isImport = com.google.protobuf.UnknownFieldSet.newBuilder()
+        .addField(8042, com.google.protobuf.UnknownFieldSet.Field.newBuilder()
+            .addLengthDelimited(com.google.protobuf.UnknownFieldSet.newBuilder()
+                .addField(1, com.google.protobuf.UnknownFieldSet.Field.newBuilder().addVarint(1).build())
+                .build().toByteString()).build()).build();
+    FileDescriptorSet.Builder image = plain.toBuilder();
+    for (int i = 0; i < image.getFileCount(); i++) {
+      if (image.getFile(i).getName().startsWith("dep/")) {
+        image.setFile(i, image.getFile(i).toBuilder().setUnknownFields(isImport));
+      }
+    }
+    FileDescriptorSet.Builder withoutDep = image.build().toBuilder().clearFile();
+    image.getFileList().stream().filter(f -> !f.getName().startsWith("dep/")).forEach(withoutDep::addFile);
+
+    CompatReport report = check(image.build(), withoutDep.build());
+
+    assertThat(report.findings()).isEmpty();
+    assertThat(report.requiredBump()).isEqualTo(Bump.NONE);
+    assertThat(check(plain, withoutDep.build()).breaking()).extracting(Finding::rule).contains("FILE_NO_DELETE");
+  }
+
+  @Test
+  void check_schemaImportingProtoshiftOptions_compilesWithoutItsOwnCopy() {
+    FileDescriptorSet set = Schemas.compile(Map.of("game.proto", "syntax = \"proto3\"; package game;"
+        + " import \"protoshift/options.proto\"; option (protoshift.protocol_version) = \"3.1.4\";"));
+
+    assertThat(DeclaredVersion.of(set, Compat.CHECKED_FILES)).contains(ProtocolVersion.parse("3.1.4"));
+  }
+
+  @Test
+  void bundledOptionsProto_isTheProtoModulesCopy() throws java.io.IOException {
+    Path bundled = Path.of("src/main/resources/dev/protoshift/compat/include/protoshift/options.proto");
+    Path original = Path.of("../proto/src/main/proto/protoshift/options.proto");
+
+    assertThat(bundled).hasSameTextualContentAs(original);
   }
 
   @Test

@@ -12,7 +12,7 @@ import java.util.Set;
  * The bump a change needs apart from breaking findings: MINOR for additions (file, message, field,
  * extension, enum, enum value, service, method, oneof), PATCH for any other difference (comments,
  * options), NONE when the schemas are the same. The declared protocol version itself is left out:
- * bumping it is not a change that needs a bump.
+ * bumping it is not a change that needs a bump; so is the bookkeeping a buf image adds to files.
  */
 final class ChangeClassifier {
 
@@ -80,6 +80,10 @@ final class ChangeClassifier {
   /** The file without source info and without the protocol_version option. */
   static FileDescriptorProto normalized(FileDescriptorProto file) {
     FileDescriptorProto.Builder builder = file.toBuilder().clearSourceCodeInfo();
+    if (file.getUnknownFields().hasField(Schema.BUF_IMAGE_EXTENSION)) {
+      builder.setUnknownFields(UnknownFieldSet.newBuilder(file.getUnknownFields())
+          .clearField(Schema.BUF_IMAGE_EXTENSION).build());
+    }
     FileOptions options = file.getOptions();
     if (hasVersionOption(options)) {
       FileOptions.Builder o = options.toBuilder();

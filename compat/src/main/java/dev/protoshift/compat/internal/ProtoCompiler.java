@@ -32,7 +32,9 @@ import java.util.stream.Stream;
  * the protobuf plugin has fetched); Maven Central ({@code $PROTOSHIFT_MAVEN_REPO} overrides the
  * URL). A copy from the repository or Central is checked against the repository's SHA-1 before it
  * is cached and made executable. The well-known imports ({@code google/protobuf/*.proto}) come
- * from the protobuf-java jar on the class path.
+ * from the protobuf-java jar on the class path, and {@code protoshift/options.proto} (for {@code
+ * option (protoshift.protocol_version)}) from this module's resources; a schema's own copy of
+ * either wins, as the last import path.
  */
 public final class ProtoCompiler {
 
@@ -214,6 +216,7 @@ public final class ProtoCompiler {
   Path wellKnownImports() throws IOException {
     Path dir = cache.resolve("include").resolve(PROTOC_VERSION);
     Path marker = dir.resolve(".complete");
+    writeOptionsProto(dir);
     if (Files.exists(marker)) {
       return dir;
     }
@@ -231,6 +234,25 @@ public final class ProtoCompiler {
     }
     Files.writeString(marker, PROTOC_VERSION);
     return dir;
+  }
+
+  /** protoshift's own options, so a schema can declare its protocol_version without vendoring them. */
+  private static void writeOptionsProto(Path dir) throws IOException {
+    byte[] options;
+    try (InputStream in = ProtoCompiler.class.getResourceAsStream("/dev/protoshift/compat/include/protoshift/options.proto")) {
+      if (in == null) {
+        throw new IOException("protoshift-compat lacks its copy of protoshift/options.proto");
+      }
+      options = in.readAllBytes();
+    }
+    Path target = dir.resolve("protoshift/options.proto");
+    if (Files.isRegularFile(target) && java.util.Arrays.equals(Files.readAllBytes(target), options)) {
+      return;
+    }
+    Files.createDirectories(target.getParent());
+    Path tmp = Files.createTempFile(target.getParent(), "options", ".tmp");
+    Files.write(tmp, options);
+    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 
   /** Maven's classifier for this machine, e.g. {@code linux-x86_64}. */

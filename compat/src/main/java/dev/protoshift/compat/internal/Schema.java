@@ -48,7 +48,7 @@ public final class Schema {
         throw new IllegalArgumentException("the descriptor set holds \"" + proto.getName() + "\" twice");
       }
       FileElement file = new FileElement(proto);
-      boolean isChecked = checked.test(file.path);
+      boolean isChecked = checked.test(file.path) && !isBufImport(proto);
       String scope = file.pkg;
       for (int i = 0; i < proto.getMessageTypeCount(); i++) {
         schema.addMessage(file, proto.getMessageType(i), scope, new int[] {Paths.FILE_MESSAGE, i}, file.features, fields);
@@ -136,6 +136,32 @@ public final class Schema {
   private static String qualify(String scope, String name) {
     return scope.isEmpty() ? name : scope + "." + name;
   }
+
+  /**
+   * True for a file that a buf image ({@code buf build -o image.binpb}) marks as an import: buf
+   * stores {@code ImageFileExtension} as field 8042 of each file, {@code is_import} as its field 1.
+   * Imports are dependencies of the schema, not the schema, so they are not compared (as in buf).
+   */
+  static boolean isBufImport(FileDescriptorProto proto) {
+    var extension = proto.getUnknownFields().getField(BUF_IMAGE_EXTENSION);
+    if (extension == null) {
+      return false;
+    }
+    for (var bytes : extension.getLengthDelimitedList()) {
+      try {
+        var isImport = com.google.protobuf.UnknownFieldSet.parseFrom(bytes).getField(1);
+        if (isImport != null && !isImport.getVarintList().isEmpty()
+            && isImport.getVarintList().get(isImport.getVarintList().size() - 1) != 0) {
+          return true;
+        }
+      } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+        return false; // not buf's extension after all
+      }
+    }
+    return false;
+  }
+
+  static final int BUF_IMAGE_EXTENSION = 8042;
 
   /** Any message of the set by full name (checked or not), or null. */
   MessageElement message(String fullName) {
