@@ -193,7 +193,13 @@ final class Inputs {
     if (ref.isEmpty()) {
       throw new InputException(spec + ": expected git:REF or git:REF:SUBDIR");
     }
-    String top = run(spec, List.of("git", "rev-parse", "--show-toplevel"), null).trim();
+    String top;
+    try {
+      top = run(spec, List.of("git", "rev-parse", "--show-toplevel"), null).trim();
+    } catch (InputException e) {
+      throw new InputException(spec + ": the working directory " + workingDirectory + " is not in a git repository ("
+          + e.getMessage() + ")", e);
+    }
     String commit;
     try {
       commit = run(spec, List.of("git", "rev-parse", "--verify", "--quiet", ref + "^{commit}"), null).trim();

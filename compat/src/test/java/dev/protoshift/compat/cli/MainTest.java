@@ -282,6 +282,9 @@ class MainTest {
     assertThat(badRef.err()).contains("unknown git ref \"no-such-branch\"");
     assertThat(badDir.code()).isEqualTo(2);
     assertThat(badDir.err()).contains("git:main:nothing-here");
+    Run notARepo = run(dir, "check", "schema", "--against", "git:main");
+    assertThat(notARepo.code()).isEqualTo(2);
+    assertThat(notARepo.err()).contains("git:main: the working directory").contains("is not in a git repository");
   }
 
   @Test
