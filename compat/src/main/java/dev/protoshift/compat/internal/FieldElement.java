@@ -164,6 +164,11 @@ final class FieldElement {
 
   /** The field's location, optionally preferring a more precise part of it. */
   Location location(int... part) {
+    int[] mapField = parent != null && !isExtension() ? parent.mapFieldPath : null;
+    if (mapField != null) {
+      // A map entry's key or value: protoc gives it no source, so point at the map field.
+      return part.length == 0 ? file.at(path, mapField) : file.at(Paths.append(path, part), path, mapField);
+    }
     if (part.length == 0) {
       return file.at(path);
     }

@@ -16,6 +16,8 @@ final class MessageElement {
   final int[] path;
   final Features features;
   final Map<Integer, FieldElement> fieldsByNumber = new LinkedHashMap<>();
+  /** For a map entry: the path of the map field that declares it (entries have no source of their own). */
+  int[] mapFieldPath;
   final List<OneofElement> oneofs = new ArrayList<>();
 
   MessageElement(FileElement file, DescriptorProto proto, String fullName, int[] path, Features parent) {

@@ -83,6 +83,9 @@ public final class Schema {
       if (!type.isEmpty()) {
         MessageElement message = schema.allMessages.get(type);
         field.mapEntryType = message != null && message.isMapEntry() && field.isRepeated();
+        if (field.mapEntryType && message.file == field.file) {
+          message.mapFieldPath = field.path;
+        }
         field.enumType = schema.allEnums.get(type);
       }
     }

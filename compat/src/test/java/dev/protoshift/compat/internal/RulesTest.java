@@ -92,7 +92,9 @@ class RulesTest {
       ":1:1:PACKAGE_NO_DELETE:Previously present package \"package_no_delete.gone\" was deleted.",
       "PACKAGE_NO_DELETE/b.proto:1:1:PACKAGE_NO_DELETE:Previously present package \"package_no_delete.gone\" was deleted.",
       "FIELD_SAME_ONEOF/a.proto:7:26:FIELD_SAME_ONEOF:Field \"4\" with name \"w\" on message \"M\"q moved from oneof \"b\" to oneof \"c\".",
-      "FIELD_SAME_ONEOF/a.proto:7:26:FIELD_SAME_ONEOF:Field \"4\" with name \"w\" on message \"M\" moved from oneof \"b\" to oneof \"c\".");
+      "FIELD_SAME_ONEOF/a.proto:7:26:FIELD_SAME_ONEOF:Field \"4\" with name \"w\" on message \"M\" moved from oneof \"b\" to oneof \"c\".",
+      "FIELD_SAME_TYPE/tricky.proto:17:20:FIELD_SAME_ONEOF:Field \"9\" with name \"choice\" on message \"M\"q moved from oneof \"old_name\" to oneof \"new_name\".",
+      "FIELD_SAME_TYPE/tricky.proto:17:20:FIELD_SAME_ONEOF:Field \"9\" with name \"choice\" on message \"M\" moved from oneof \"old_name\" to oneof \"new_name\".");
 
   /**
    * Breaks protoshift finds and buf 1.75 misses: buf counts only {@code required} labels, so it
