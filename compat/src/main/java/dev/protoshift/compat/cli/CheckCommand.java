@@ -47,10 +47,28 @@ final class CheckCommand extends SchemaOptions implements Callable<Integer> {
     }
     CompatReport report = compared.report();
     List<Finding> findings = withRepositoryPaths(report.findings(), compared);
-    out.print(Reports.render(chosen, report, findings, Compat.rules()));
+    out.print(Reports.render(chosen, report, findings, Compat.rules(), versionSite(compared)));
     out.flush();
     err.println(summary(report));
     return report.isCompatible() ? Main.COMPATIBLE : Main.BREAKING;
+  }
+
+  /** The {@code option (protoshift.protocol_version)} line of the current schema, if it has source info. */
+  static Reports.VersionSite versionSite(Compared compared) {
+    for (var file : compared.current().set().getFileList()) {
+      if (!Compat.CHECKED_FILES.test(file.getName()) || dev.protoshift.compat.DeclaredVersion.of(file).isEmpty()) {
+        continue;
+      }
+      for (var location : file.getSourceCodeInfo().getLocationList()) {
+        if (location.getPathCount() == 2 && location.getPath(0) == 8
+            && location.getPath(1) == dev.protoshift.compat.DeclaredVersion.FIELD_NUMBER && location.getSpanCount() >= 2) {
+          return new Reports.VersionSite(compared.current().pathPrefix() + file.getName(), location.getSpan(0) + 1,
+              location.getSpan(1) + 1);
+        }
+      }
+      return new Reports.VersionSite(compared.current().pathPrefix() + file.getName(), 1, 1);
+    }
+    return null;
   }
 
   static String summary(CompatReport report) {

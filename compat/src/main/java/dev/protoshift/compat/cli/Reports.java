@@ -19,17 +19,25 @@ final class Reports {
 
   private Reports() {}
 
+  /** Where the current schema declares its protocol_version, to point version problems at. */
+  record VersionSite(String path, int line, int column) {}
+
   static String render(Format format, CompatReport report, List<Finding> findings, List<RuleInfo> rules) {
+    return render(format, report, findings, rules, null);
+  }
+
+  static String render(Format format, CompatReport report, List<Finding> findings, List<RuleInfo> rules,
+      VersionSite site) {
     return switch (format) {
-      case TEXT -> text(report, findings);
+      case TEXT -> text(report, findings, site);
       case JSON -> json(report, findings);
-      case GITHUB_ACTIONS -> githubActions(report, findings);
+      case GITHUB_ACTIONS -> githubActions(report, findings, site);
       case JUNIT -> junit(report, findings);
       case SARIF -> sarif(findings, rules);
     };
   }
 
-  private static String text(CompatReport report, List<Finding> findings) {
+  private static String text(CompatReport report, List<Finding> findings, VersionSite site) {
     StringBuilder out = new StringBuilder();
     for (Finding f : findings) {
       if (!f.ignored()) {
@@ -37,7 +45,12 @@ final class Reports {
       }
     }
     for (String problem : report.versionProblems()) {
-      out.append("protocol_version: ").append(problem).append('\n');
+      if (site != null) {
+        out.append(site.path()).append(':').append(site.line()).append(':').append(site.column())
+            .append(":PROTOCOL_VERSION:").append(problem).append('\n');
+      } else {
+        out.append("protocol_version: ").append(problem).append('\n');
+      }
     }
     return out.toString();
   }
@@ -76,7 +89,7 @@ final class Reports {
     return write(root);
   }
 
-  private static String githubActions(CompatReport report, List<Finding> findings) {
+  private static String githubActions(CompatReport report, List<Finding> findings, VersionSite site) {
     StringBuilder out = new StringBuilder();
     for (Finding f : findings) {
       if (!f.ignored()) {
@@ -86,7 +99,12 @@ final class Reports {
       }
     }
     for (String problem : report.versionProblems()) {
-      out.append("::error title=protocol_version::").append(data(problem)).append('\n');
+      out.append("::error ");
+      if (site != null) {
+        out.append("file=").append(property(site.path())).append(",line=").append(site.line()).append(",col=")
+            .append(site.column()).append(',');
+      }
+      out.append("title=PROTOCOL_VERSION::").append(data(problem)).append('\n');
     }
     return out.toString();
   }

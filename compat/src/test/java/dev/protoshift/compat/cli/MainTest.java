@@ -101,8 +101,8 @@ class MainTest {
     assertThat(r.out().lines().toList()).containsExactly(
         "schema/protoshift/game/ws_messages.proto:34:1:FIELD_NO_DELETE:Previously present field \"4\" with name"
             + " \"tick\" on message \"StateUpdate\" was deleted.",
-        "protocol_version: the change needs a MAJOR bump but the declared protocol_version 1.2.0 -> 1.2.0 is"
-            + " unchanged; declare 2.0.0 or later");
+        "schema/protoshift/game/ws_messages.proto:16:1:PROTOCOL_VERSION:the change needs a MAJOR bump but the"
+            + " declared protocol_version 1.2.0 -> 1.2.0 is unchanged; declare 2.0.0 or later");
   }
 
   @Test
@@ -113,7 +113,7 @@ class MainTest {
     Run r = run("check", "schema", "--against", V120);
 
     assertThat(r.code()).isEqualTo(1);
-    assertThat(r.out()).contains("FIELD_NO_DELETE").doesNotContain("protocol_version");
+    assertThat(r.out()).contains("FIELD_NO_DELETE").doesNotContain("PROTOCOL_VERSION");
   }
 
   @Test
@@ -123,8 +123,8 @@ class MainTest {
     Run r = run("check", "schema", "--against", V120);
 
     assertThat(r.code()).isEqualTo(1);
-    assertThat(r.out()).isEqualTo("protocol_version: the change needs a MINOR bump but the declared"
-        + " protocol_version 1.2.0 -> 1.2.0 is unchanged; declare 1.3.0 or later\n");
+    assertThat(r.out()).isEqualTo("schema/protoshift/game/ws_messages.proto:16:1:PROTOCOL_VERSION:the change needs"
+        + " a MINOR bump but the declared protocol_version 1.2.0 -> 1.2.0 is unchanged; declare 1.3.0 or later\n");
   }
 
   @Test

@@ -34,7 +34,20 @@ class ReportsTest {
 
     assertThat(out).isEqualTo("::error file=dir%2C with%3Aodd/a%25b.proto,line=3,col=7,title=FIELD_SAME_NAME::"
         + "Field \"1\" <on> message & \"M\" changed: 100%25%0Asecond line\n"
-        + "::error title=protocol_version::too small\n");
+        + "::error title=PROTOCOL_VERSION::too small\n");
+  }
+
+  @Test
+  void versionProblems_pointAtTheDeclarationWhenKnown() {
+    Reports.VersionSite site = new Reports.VersionSite("proto/game.proto", 4, 1);
+    CompatReport report = report(List.of(), List.of("needs MINOR"));
+
+    assertThat(Reports.render(Format.TEXT, report, List.of(), Compat.rules(), site))
+        .isEqualTo("proto/game.proto:4:1:PROTOCOL_VERSION:needs MINOR\n");
+    assertThat(Reports.render(Format.TEXT, report, List.of(), Compat.rules(), null))
+        .isEqualTo("protocol_version: needs MINOR\n");
+    assertThat(Reports.render(Format.GITHUB_ACTIONS, report, List.of(), Compat.rules(), site))
+        .isEqualTo("::error file=proto/game.proto,line=4,col=1,title=PROTOCOL_VERSION::needs MINOR\n");
   }
 
   @Test
