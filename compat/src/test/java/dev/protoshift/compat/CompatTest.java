@@ -175,6 +175,18 @@ class CompatTest {
   }
 
   @Test
+  void check_protoshiftOptionsFile_isNotCompared() {
+    FileDescriptorSet with = game("1.0.0", BASE);
+    FileDescriptorSet.Builder without = with.toBuilder().clearFile();
+    with.getFileList().stream().filter(f -> !f.getName().equals("protoshift/options.proto")).forEach(without::addFile);
+
+    CompatReport report = check(with, without.build());
+
+    assertThat(report.findings()).isEmpty();
+    assertThat(report.requiredBump()).isEqualTo(Bump.NONE);
+  }
+
+  @Test
   void check_filesABufImageMarksAsImports_areNotCompared() {
     FileDescriptorSet plain = Schemas.compile(Map.of(
         "dep/dep.proto", "syntax = \"proto3\"; package dep; message Dep { int32 a = 1; }",

@@ -55,7 +55,8 @@ class RulesDocTest {
         .append("  `features.field_presence = LEGACY_REQUIRED`, which are required on the wire; buf only counts the\n")
         .append("  `required` label and misses them.\n")
         .append("- `FIELD_SAME_ONEOF` messages read `... on message \"M\" moved from oneof ...` (buf prints a stray `q`).\n")
-        .append("- Files under `google/protobuf/` (protobuf's well-known types) are not compared.\n\n");
+        .append("- Files under `google/protobuf/` (protobuf's well-known types) and `protoshift/options.proto` are\n")
+        .append("  not compared.\n\n");
     doc.append("| rule | categories | default | purpose |\n|---|---|---|---|\n");
     for (RuleInfo rule : Rules.infos()) {
       doc.append("| [`").append(rule.id()).append("`](#").append(rule.id().toLowerCase(java.util.Locale.ROOT))
