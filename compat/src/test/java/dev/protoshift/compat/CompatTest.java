@@ -141,6 +141,36 @@ class CompatTest {
   }
 
   @Test
+  void check_ignoreCommentOnTheField_coversOnlyItsRules() {
+    CompatReport report = check(game("1.0.0", "message Ghost { int32 id = 1; int32 x = 2; int32 y = 3; }\n"),
+        game("2.0.0", """
+            message Ghost {
+              // protoshift:ignore FIELD_SAME_TYPE ids never exceed 2^31 and every client reads them as int64
+              int64 id = 1;
+              int64 x = 2; // protoshift:ignore FIELD_SAME_NAME,FIELD_SAME_TYPE x was always sent as int64
+              // protoshift:ignore FIELD_SAME_NAME wrong rule for this change
+              int64 y = 3;
+            }
+            """));
+
+    assertThat(report.findings()).extracting(Finding::rule, Finding::line, Finding::ignored, Finding::ignoreReason)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("FIELD_SAME_TYPE", 7, true,
+                "ids never exceed 2^31 and every client reads them as int64"),
+            org.assertj.core.groups.Tuple.tuple("FIELD_SAME_TYPE", 8, true, "x was always sent as int64"),
+            org.assertj.core.groups.Tuple.tuple("FIELD_SAME_TYPE", 10, false, ""));
+    assertThat(report.breaking()).hasSize(1);
+    assertThat(report.requiredBump()).isEqualTo(Bump.MAJOR);
+  }
+
+  @Test
+  void check_ignoreCommentNamingAnUnknownRule_isAnError() {
+    assertThatThrownBy(() -> check(game("1.0.0", BASE),
+        game("1.0.0", "// protoshift:ignore FIELD_SAME_TYP typo\n" + BASE)))
+        .hasMessageContaining("game.proto:").hasMessageContaining("unknown rule \"FIELD_SAME_TYP\"");
+  }
+
+  @Test
   void check_invalidDeclaredVersion_namesTheFile() {
     assertThatThrownBy(() -> check(game("1.0.0", BASE), game("1.0", BASE)))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("game.proto")
