@@ -6,16 +6,13 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import dev.protoshift.compat.internal.ProtoCompiler;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
-import java.util.zip.ZipInputStream;
 
 /**
  * Turns a CLI input into a descriptor set. An input is one of:
@@ -56,7 +53,7 @@ final class Inputs {
    */
   Loaded load(String spec) throws InputException {
     if (spec.startsWith("git:")) {
-      return git(spec);
+      return new GitInput(this, workingDirectory).load(spec);
     }
     if (spec.startsWith("maven:")) {
       return maven(spec);
@@ -85,7 +82,7 @@ final class Inputs {
     }
   }
 
-  private FileDescriptorSet compile(Path dir, String spec) throws InputException {
+  FileDescriptorSet compile(Path dir, String spec) throws InputException {
     try {
       return compiler.compile(dir, includes);
     } catch (ProtoCompiler.CompileException e) {
@@ -185,99 +182,7 @@ final class Inputs {
         + "); fetch it first, e.g. ./mvnw dependency:get -Dartifact=" + coordinates);
   }
 
-  private Loaded git(String spec) throws InputException {
-    String rest = spec.substring("git:".length());
-    int colon = rest.indexOf(':');
-    String ref = colon < 0 ? rest : rest.substring(0, colon);
-    String subdir = colon < 0 ? "" : rest.substring(colon + 1).replaceAll("^/+|/+$", "");
-    if (ref.isEmpty()) {
-      throw new InputException(spec + ": expected git:REF or git:REF:SUBDIR");
-    }
-    String top;
-    try {
-      top = run(spec, List.of("git", "rev-parse", "--show-toplevel"), null).trim();
-    } catch (InputException e) {
-      throw new InputException(spec + ": the working directory " + workingDirectory + " is not in a git repository ("
-          + e.getMessage() + ")", e);
-    }
-    String commit;
-    try {
-      commit = run(spec, List.of("git", "rev-parse", "--verify", "--quiet", ref + "^{commit}"), null).trim();
-    } catch (InputException e) {
-      throw new InputException(spec + ": unknown git ref \"" + ref + "\" in " + top, e);
-    }
-    Path work;
-    try {
-      work = Files.createTempDirectory("protoshift-git");
-    } catch (IOException e) {
-      throw new InputException(spec + ": cannot create a temporary directory: " + e.getMessage(), e);
-    }
-    try {
-      Path zip = work.resolve("tree.zip");
-      List<String> command = new ArrayList<>(List.of("git", "-C", top, "archive", "--format=zip", "-o",
-          zip.toAbsolutePath().toString(), commit));
-      if (!subdir.isEmpty()) {
-        command.add("--");
-        command.add(subdir);
-      }
-      try {
-        run(spec, command, null);
-      } catch (InputException e) {
-        throw new InputException(spec + ": \"" + subdir + "\" is not a path in " + ref + " (" + e.getMessage() + ")", e);
-      }
-      Path tree = work.resolve("tree");
-      unzip(zip, tree);
-      Path root = subdir.isEmpty() ? tree : tree.resolve(subdir);
-      if (!Files.isDirectory(root) || !hasProto(root)) {
-        throw new InputException(spec + ": no .proto files under \"" + (subdir.isEmpty() ? "." : subdir) + "\" at " + ref);
-      }
-      return new Loaded(compile(root, spec), subdir.isEmpty() ? "" : subdir + "/");
-    } finally {
-      deleteTree(work);
-    }
-  }
-
-  private String run(String spec, List<String> command, Path dir) throws InputException {
-    try {
-      Process process = new ProcessBuilder(command).directory((dir == null ? workingDirectory : dir).toFile())
-          .redirectErrorStream(true).start();
-      String output;
-      try (InputStream in = process.getInputStream()) {
-        output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      }
-      if (!process.waitFor(2, TimeUnit.MINUTES) || process.exitValue() != 0) {
-        throw new InputException(output.isBlank() ? String.join(" ", command) + " failed" : output.strip());
-      }
-      return output;
-    } catch (IOException e) {
-      throw new InputException(spec + ": cannot run git (is it installed?): " + e.getMessage(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new InputException(spec + ": interrupted", e);
-    }
-  }
-
-  private static void unzip(Path zip, Path target) throws InputException {
-    try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
-      Path root = target.toAbsolutePath().normalize();
-      for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
-        Path out = root.resolve(e.getName()).normalize();
-        if (!out.startsWith(root)) {
-          throw new InputException("git archive entry escapes the target: " + e.getName());
-        }
-        if (e.isDirectory()) {
-          Files.createDirectories(out);
-        } else {
-          Files.createDirectories(out.getParent());
-          Files.copy(in, out);
-        }
-      }
-    } catch (IOException e) {
-      throw new InputException("cannot unpack git archive: " + e.getMessage(), e);
-    }
-  }
-
-  private static boolean hasProto(Path dir) {
+  static boolean hasProto(Path dir) {
     try (Stream<Path> walk = Files.walk(dir)) {
       return walk.anyMatch(p -> p.toString().endsWith(".proto"));
     } catch (IOException e) {
@@ -296,7 +201,7 @@ final class Inputs {
     return normalized + "/";
   }
 
-  private static void deleteTree(Path dir) {
+  static void deleteTree(Path dir) {
     try (Stream<Path> walk = Files.walk(dir)) {
       walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     } catch (IOException e) {
