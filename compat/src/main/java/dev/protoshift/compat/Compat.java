@@ -46,8 +46,19 @@ public final class Compat {
    *     protocol versions; the message names the file
    */
   public static CompatReport check(FileDescriptorSet previous, FileDescriptorSet current, CompatConfig config) {
-    Optional<ProtocolVersion> before = DeclaredVersion.of(previous, CHECKED_FILES);
-    Optional<ProtocolVersion> after = DeclaredVersion.of(current, CHECKED_FILES);
+    return check(DescriptorImage.of(previous), DescriptorImage.of(current), config);
+  }
+
+  /**
+   * Compares {@code previous} with {@code current}, parsing source code info only where needed
+   * (the fast path for serialized sets: {@link DescriptorImage#parse}).
+   *
+   * @throws IllegalArgumentException as {@link #check(FileDescriptorSet, FileDescriptorSet, CompatConfig)},
+   *     or if source code info that is needed does not parse
+   */
+  public static CompatReport check(DescriptorImage previous, DescriptorImage current, CompatConfig config) {
+    Optional<ProtocolVersion> before = DeclaredVersion.of(previous.files(), CHECKED_FILES);
+    Optional<ProtocolVersion> after = DeclaredVersion.of(current.files(), CHECKED_FILES);
     Differ.Result result = Differ.diff(previous, current, config.selectedRules(), CHECKED_FILES, config.pathIgnores());
     boolean breaking = result.findings().stream().anyMatch(f -> !f.ignored());
     Bump required = breaking ? Bump.MAJOR : result.changeBump();

@@ -55,11 +55,11 @@ final class CheckCommand extends SchemaOptions implements Callable<Integer> {
 
   /** The {@code option (protoshift.protocol_version)} line of the current schema, if it has source info. */
   static Reports.VersionSite versionSite(Compared compared) {
-    for (var file : compared.current().set().getFileList()) {
+    for (var file : compared.current().set().files().getFileList()) {
       if (!Compat.CHECKED_FILES.test(file.getName()) || dev.protoshift.compat.DeclaredVersion.of(file).isEmpty()) {
         continue;
       }
-      for (var location : file.getSourceCodeInfo().getLocationList()) {
+      for (var location : compared.current().set().sourceCodeInfo(file).getLocationList()) {
         if (location.getPathCount() == 2 && location.getPath(0) == 8
             && location.getPath(1) == dev.protoshift.compat.DeclaredVersion.FIELD_NUMBER && location.getSpanCount() >= 2) {
           return new Reports.VersionSite(compared.current().pathPrefix() + file.getName(), location.getSpan(0) + 1,
@@ -97,7 +97,7 @@ final class CheckCommand extends SchemaOptions implements Callable<Integer> {
       return findings;
     }
     Set<String> currentFiles = new HashSet<>();
-    compared.current().set().getFileList().forEach(f -> currentFiles.add(f.getName()));
+    compared.current().set().files().getFileList().forEach(f -> currentFiles.add(f.getName()));
     return findings.stream().map(f -> new Finding(f.rule(), f.category(),
         (currentFiles.contains(f.path()) ? currentPrefix : previousPrefix) + f.path(), f.line(), f.column(),
         f.message(), f.previousPath().isEmpty() ? "" : previousPrefix + f.previousPath(), f.previousLine(),

@@ -1,8 +1,6 @@
 package dev.protoshift.compat.cli;
 
-import com.google.protobuf.DescriptorProtos.FileDescriptorSet;
-import com.google.protobuf.ExtensionRegistry;
-import com.google.protobuf.InvalidProtocolBufferException;
+import dev.protoshift.compat.DescriptorImage;
 import dev.protoshift.compat.internal.ProtoCompiler;
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,7 +32,7 @@ final class Inputs {
   static final String JAR_DESCRIPTOR = "META-INF/protoshift/descriptor.binpb";
 
   /** A loaded input: its descriptor set and the prefix that makes its file names paths in the repository. */
-  record Loaded(FileDescriptorSet set, String pathPrefix) {}
+  record Loaded(DescriptorImage set, String pathPrefix) {}
 
   private final ProtoCompiler compiler;
   private final List<Path> includes;
@@ -82,9 +80,9 @@ final class Inputs {
     }
   }
 
-  FileDescriptorSet compile(Path dir, String spec) throws InputException {
+  DescriptorImage compile(Path dir, String spec) throws InputException {
     try {
-      return compiler.compile(dir, includes);
+      return DescriptorImage.parse(compiler.compileToBytes(dir, includes));
     } catch (ProtoCompiler.CompileException e) {
       throw new InputException(spec + ": does not compile:\n" + e.getMessage(), e);
     } catch (IOException e) {
@@ -92,24 +90,25 @@ final class Inputs {
     }
   }
 
-  static FileDescriptorSet parse(byte[] bytes, String spec) throws InputException {
+  static DescriptorImage parse(byte[] bytes, String spec) throws InputException {
+    DescriptorImage image;
     try {
-      FileDescriptorSet set = FileDescriptorSet.parseFrom(bytes, ExtensionRegistry.getEmptyRegistry());
-      if (set.getFileCount() == 0) {
-        throw new InputException(spec + ": not a descriptor set (no files in it)");
-      }
-      for (var f : set.getFileList()) {
-        if (!f.hasName() || f.getName().isEmpty()) {
-          throw new InputException(spec + ": not a descriptor set (a file without a name)");
-        }
-      }
-      return set;
-    } catch (InvalidProtocolBufferException e) {
-      throw new InputException(spec + ": not a descriptor set: " + e.getMessage(), e);
+      image = DescriptorImage.parse(bytes);
+    } catch (IllegalArgumentException e) {
+      throw new InputException(spec + ": " + e.getMessage().replace("FileDescriptorSet", "descriptor set"), e);
     }
+    if (image.files().getFileCount() == 0) {
+      throw new InputException(spec + ": not a descriptor set (no files in it)");
+    }
+    for (var f : image.files().getFileList()) {
+      if (!f.hasName() || f.getName().isEmpty()) {
+        throw new InputException(spec + ": not a descriptor set (a file without a name)");
+      }
+    }
+    return image;
   }
 
-  private static FileDescriptorSet fromJar(Path jar, String entry, String spec) throws InputException {
+  private static DescriptorImage fromJar(Path jar, String entry, String spec) throws InputException {
     try (ZipFile zip = new ZipFile(jar.toFile())) {
       ZipEntry chosen;
       if (entry != null) {

@@ -111,18 +111,6 @@ final class ChangeClassifier {
     if (before.source.isEmpty() || after.source.isEmpty()) {
       return true; // nothing to compare: a set written without source info
     }
-    return comments(before).equals(comments(after));
-  }
-
-  private static java.util.Map<java.util.List<Integer>, String> comments(FileElement file) {
-    java.util.Map<java.util.List<Integer>, String> out = new java.util.HashMap<>();
-    for (var location : file.proto.getSourceCodeInfo().getLocationList()) {
-      if (location.hasLeadingComments() || location.hasTrailingComments()
-          || location.getLeadingDetachedCommentsCount() > 0) {
-        out.merge(location.getPathList(), location.getLeadingDetachedCommentsList() + "|"
-            + location.getLeadingComments() + "|" + location.getTrailingComments(), String::concat);
-      }
-    }
-    return out;
+    return before.source.sameCommentsAs(after.source);
   }
 }

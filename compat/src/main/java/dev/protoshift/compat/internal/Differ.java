@@ -48,6 +48,18 @@ public final class Differ {
    */
   public static Result diff(FileDescriptorSet previous, FileDescriptorSet current, Set<String> ruleIds,
       Predicate<String> checked, PathIgnores ignores) {
+    return diff(dev.protoshift.compat.DescriptorImage.of(previous), dev.protoshift.compat.DescriptorImage.of(current),
+        ruleIds, checked, ignores);
+  }
+
+  /**
+   * Compares two descriptor images.
+   *
+   * @throws IllegalArgumentException if an image holds a file twice, an ignore comment is malformed,
+   *     or source code info that is needed does not parse
+   */
+  public static Result diff(dev.protoshift.compat.DescriptorImage previous, dev.protoshift.compat.DescriptorImage current,
+      Set<String> ruleIds, Predicate<String> checked, PathIgnores ignores) {
     // The two sides are independent: index them at once.
     var pending = java.util.concurrent.CompletableFuture.supplyAsync(() -> Schema.of(previous, checked));
     Schema after = Schema.of(current, checked);

@@ -19,13 +19,13 @@ final class FileElement {
   final List<ServiceElement> services = new ArrayList<>();
   final List<FieldElement> extensions = new ArrayList<>();
 
-  FileElement(FileDescriptorProto proto) {
+  FileElement(FileDescriptorProto proto, SourceInfo source) {
     this.proto = proto;
     this.path = proto.getName();
     this.pkg = proto.getPackage();
     this.edition = editionOf(proto);
     this.features = Features.defaults(edition).with(proto.getOptions().getFeatures());
-    this.source = new SourceInfo(proto.getSourceCodeInfo());
+    this.source = source;
   }
 
   static Edition editionOf(FileDescriptorProto proto) {

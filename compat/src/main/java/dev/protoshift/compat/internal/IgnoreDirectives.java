@@ -32,7 +32,10 @@ final class IgnoreDirectives {
    */
   void validate(Iterable<FileElement> files) {
     for (FileElement file : files) {
-      for (var location : file.proto.getSourceCodeInfo().getLocationList()) {
+      if (!file.source.mayContain(KEYWORD)) {
+        continue;
+      }
+      for (var location : file.source.locations()) {
         if (mentions(location)) {
           String comments = String.join("\n", location.getLeadingDetachedCommentsList()) + "\n"
               + location.getLeadingComments() + "\n" + location.getTrailingComments();

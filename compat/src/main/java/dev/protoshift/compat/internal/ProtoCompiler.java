@@ -97,6 +97,16 @@ public final class ProtoCompiler {
    * @throws IOException if protoc cannot be found, fetched or run
    */
   public FileDescriptorSet compile(Path root, List<Path> includes) throws CompileException, IOException {
+    return FileDescriptorSet.parseFrom(compileToBytes(root, includes), ExtensionRegistry.getEmptyRegistry());
+  }
+
+  /**
+   * Like {@link #compile}, but returns the serialized descriptor set.
+   *
+   * @throws CompileException with protoc's message if the files do not compile, or if there are none
+   * @throws IOException if protoc cannot be found, fetched or run
+   */
+  public byte[] compileToBytes(Path root, List<Path> includes) throws CompileException, IOException {
     List<String> files;
     try (Stream<Path> walk = Files.walk(root)) {
       files = walk.filter(p -> p.toString().endsWith(".proto") && Files.isRegularFile(p))
@@ -133,7 +143,7 @@ public final class ProtoCompiler {
         String relative = output.replace(root.toAbsolutePath() + java.io.File.separator, "");
         throw new CompileException(relative.isEmpty() ? "protoc failed on " + root : relative);
       }
-      return FileDescriptorSet.parseFrom(Files.readAllBytes(out), ExtensionRegistry.getEmptyRegistry());
+      return Files.readAllBytes(out);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while compiling " + root, e);

@@ -40,6 +40,16 @@ public final class Schema {
    * @throws IllegalArgumentException naming the path if the set holds one file twice
    */
   public static Schema of(FileDescriptorSet set, Predicate<String> checked) {
+    return of(dev.protoshift.compat.DescriptorImage.of(set), checked);
+  }
+
+  /**
+   * Indexes a descriptor image (source code info parsed only where needed).
+   *
+   * @throws IllegalArgumentException naming the path if the image holds one file twice
+   */
+  public static Schema of(dev.protoshift.compat.DescriptorImage image, Predicate<String> checked) {
+    FileDescriptorSet set = image.files();
     Schema schema = new Schema();
     List<FieldElement> fields = new ArrayList<>();
     Map<String, Boolean> seen = new HashMap<>();
@@ -47,7 +57,8 @@ public final class Schema {
       if (seen.put(proto.getName(), Boolean.TRUE) != null) {
         throw new IllegalArgumentException("the descriptor set holds \"" + proto.getName() + "\" twice");
       }
-      FileElement file = new FileElement(proto);
+      FileElement file = new FileElement(proto, new SourceInfo(image.rawSourceCodeInfo(proto.getName()).orElse(null),
+          () -> image.sourceCodeInfo(proto)));
       boolean isChecked = checked.test(file.path) && !isBufImport(proto);
       String scope = file.pkg;
       for (int i = 0; i < proto.getMessageTypeCount(); i++) {

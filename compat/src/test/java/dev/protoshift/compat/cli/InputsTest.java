@@ -33,7 +33,7 @@ class InputsTest {
       }
       try {
         var set = Inputs.parse(bytes, "random.binpb");
-        assertThat(set.getFileCount()).isPositive();
+        assertThat(set.files().getFileCount()).isPositive();
         Compat.check(set, set, CompatConfig.defaults());
       } catch (InputException e) {
         assertThat(e.getMessage()).startsWith("random.binpb: not a descriptor set");
@@ -48,7 +48,7 @@ class InputsTest {
   void check_corruptedDescriptorSets_neverCrash() {
     // Law: a real set with bytes overwritten is refused with an input error, or compared without a crash.
     byte[] original = Fixtures.side("previous").toByteArray();
-    var against = Fixtures.side("current");
+    var against = dev.protoshift.compat.DescriptorImage.of(Fixtures.side("current"));
     CompatConfig all = CompatConfig.defaults().withUse(List.of("FILE", "PACKAGE", "WIRE_JSON", "WIRE"));
     qt().withExamples(200).forAll(lists().of(integers().between(0, original.length - 1)).ofSizeBetween(1, 4),
         integers().between(0, 255)).checkAssert((positions, value) -> {
