@@ -5,6 +5,7 @@ import com.google.protobuf.ExtensionRegistry;
 import dev.protoshift.compat.Compat;
 import dev.protoshift.compat.CompatConfig;
 import dev.protoshift.compat.CompatReport;
+import dev.protoshift.compat.DescriptorImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -59,6 +60,13 @@ public class DiffBenchmark {
   public CompatReport parseAndCheckDefaultRules() throws Exception {
     return Compat.check(FileDescriptorSet.parseFrom(previousBytes, ExtensionRegistry.getEmptyRegistry()),
         FileDescriptorSet.parseFrom(currentBytes, ExtensionRegistry.getEmptyRegistry()), CompatConfig.defaults());
+  }
+
+  /** What the CLI does: read both images, source code info kept serialized until needed. */
+  @Benchmark
+  public CompatReport readImagesAndCheckDefaultRules() {
+    return Compat.check(DescriptorImage.parse(previousBytes), DescriptorImage.parse(currentBytes),
+        CompatConfig.defaults());
   }
 
   @Benchmark
