@@ -86,7 +86,10 @@ public final class LegacyJsonReader {
     return envelope;
   }
 
-  /** The slow path for objects whose {@code type} is not the first key: buffer, then read. */
+  /**
+   * The slow path for objects whose {@code type} is not the first key: buffer the object (floats
+   * as exact decimals), write it again with {@code type} first and read that.
+   */
   private static WsEnvelope.Builder readBuffered(String firstName, JsonParser parser) throws IOException, DecodeException {
     ObjectNode object = TREES.createObjectNode();
     for (String name = firstName; name != null; name = parser.nextFieldName()) {
@@ -100,9 +103,13 @@ public final class LegacyJsonReader {
     if (!type.isTextual()) {
       throw DecodeException.invalidField("type", "must be a string, was " + type.getNodeType());
     }
-    try (JsonParser buffered = object.traverse(TREES)) {
-      buffered.nextToken();
-      return readBody(type.textValue(), buffered);
+    ObjectNode typeFirst = TREES.createObjectNode();
+    typeFirst.set("type", type);
+    typeFirst.setAll(object);
+    try (JsonParser reordered = Json.FACTORY.createParser(TREES.writeValueAsBytes(typeFirst))) {
+      reordered.nextToken();
+      reordered.nextFieldName();
+      return readBody(JsonFields.string(reordered, reordered.nextToken(), null, "type"), reordered);
     }
   }
 
