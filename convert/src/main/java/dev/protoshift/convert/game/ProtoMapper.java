@@ -25,7 +25,12 @@ final class ProtoMapper {
    * {@code ghosts} the others.
    */
   static WsEnvelope.Builder state(RoomState room, String recipient) {
-    WsEnvelope.Builder envelope = WsEnvelope.newBuilder();
+    return state(room, recipient, WsEnvelope.newBuilder());
+  }
+
+  /** Like {@link #state(RoomState, String)}, filling {@code envelope} (cleared first). */
+  static WsEnvelope.Builder state(RoomState room, String recipient, WsEnvelope.Builder envelope) {
+    envelope.clear();
     StateUpdate.Builder state = envelope.getStateUpdateBuilder().setNow(room.now()).setTick(room.tick());
     for (Ghost ghost : room.ghosts()) {
       if (ghost.id().equals(recipient)) {
