@@ -41,7 +41,7 @@ final class JsonCohortFrame extends CohortFrame {
     if (state.hasMe()) {
       throw new IllegalArgumentException("a cohort's state has no me: it is picked per recipient");
     }
-    Json.Buffer out = new Json.Buffer(128 + state.getGhostsCount() * 200);
+    Json.Buffer out = new Json.Buffer(256 + state.getGhostsCount() * 384);
     List<Ghost> list = state.getGhostsList();
     int[] ends = new int[list.size()];
     List<String> ids = new ArrayList<>(list.size());

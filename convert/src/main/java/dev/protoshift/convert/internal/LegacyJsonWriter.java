@@ -47,7 +47,7 @@ public final class LegacyJsonWriter {
 
   /** The whole envelope as one JSON object. */
   public static byte[] encode(WsEnvelope envelope) {
-    Json.Buffer out = new Json.Buffer(256);
+    Json.Buffer out = new Json.Buffer(256 + (envelope.hasStateUpdate() ? envelope.getStateUpdate().getGhostsCount() * 384 : 0));
     try (JsonGenerator g = Json.generator(out)) {
       switch (envelope.getPayloadCase()) {
         case STATE_UPDATE -> writeState(g, envelope.getStateUpdate());
