@@ -278,14 +278,15 @@ public final class VersionChain<M> {
       }
       Set<String> features = new LinkedHashSet<>();
       releases.forEach(r -> r.changes().forEach(c -> c.feature().ifPresent(features::add)));
+      List<VersionChange<M>> list = new ArrayList<>(changes.length);
       for (VersionChange<M> change : changes) {
-        Objects.requireNonNull(change, "change");
+        list.add(Objects.requireNonNull(change, "change"));
         change.feature().ifPresent(Builder::requireFeatureName);
         if (change.feature().isPresent() && !features.add(change.feature().get())) {
           throw new IllegalArgumentException("feature \"" + change.feature().get() + "\" is added twice");
         }
       }
-      releases.add(new Release<>(parsed, List.of(changes)));
+      releases.add(new Release<>(parsed, list));
       return this;
     }
 
