@@ -18,6 +18,20 @@ public enum WireProtocol {
     return label;
   }
 
+  /**
+   * The protocol with this {@link #label()}, e.g. from a negotiated agreement's protocol code.
+   *
+   * @throws IllegalArgumentException if the label is neither {@code protobuf} nor {@code json}
+   */
+  public static WireProtocol fromLabel(String label) {
+    for (WireProtocol protocol : values()) {
+      if (protocol.label.equals(label)) {
+        return protocol;
+      }
+    }
+    throw new IllegalArgumentException("wire protocol must be protobuf or json, was \"" + label + "\"");
+  }
+
   /** True if frames of this protocol are binary WebSocket frames. */
   public boolean binary() {
     return this == PROTOBUF;

@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The reference game's protocol: every conversion between the domain records and the wire, for
@@ -77,6 +78,16 @@ public final class GameProtocol {
    */
   public Cohort cohort(WireProtocol protocol, ProtocolVersion clientVersion, Collection<String> features) {
     return new Cohort(protocol, view(clientVersion, features));
+  }
+
+  /**
+   * The cohort of a negotiated connection, in the shape versioning's {@code Agreement} gives it:
+   * {@code game.negotiatedCohort(WireProtocol.fromLabel(a.protocol().code()), a.version(), a.features())}.
+   *
+   * @throws IllegalArgumentException if the version is older than 1.0.0
+   */
+  public Cohort negotiatedCohort(WireProtocol protocol, Optional<ProtocolVersion> clientVersion, Collection<String> features) {
+    return cohort(protocol, clientVersion.orElse(null), features);
   }
 
   // ---- server side: outgoing ------------------------------------------------------------------

@@ -103,6 +103,14 @@ class GameProtocolTest {
   }
 
   @Test
+  void negotiatedCohort_optionalVersion_isTheSameAsCohort() {
+    assertThat(GAME.negotiatedCohort(WireProtocol.JSON, java.util.Optional.empty(), Set.of()))
+        .isEqualTo(new Cohort(WireProtocol.JSON, V100));
+    assertThat(GAME.negotiatedCohort(WireProtocol.PROTOBUF, java.util.Optional.of(ProtocolVersion.parse("1.2.0")),
+        Set.of("dag", "inventory", "story"))).isEqualTo(new Cohort(WireProtocol.PROTOBUF, V110));
+  }
+
+  @Test
   void view_preReleaseOf110_getsThe100View() {
     assertThat(GAME.view(ProtocolVersion.parse("1.1.0-beta.2"), null)).isEqualTo(V100);
     assertThat(GAME.view(ProtocolVersion.parse("1.2.0"), null)).isEqualTo(V110);
