@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -66,7 +68,7 @@ public final class ReferenceServer implements AutoCloseable {
     QueuedThreadPool gamePool = new QueuedThreadPool(200, 8);
     gamePool.setName("protoshift-game");
     this.game = new Server(gamePool);
-    this.gameConnector = new ServerConnector(game);
+    this.gameConnector = new ServerConnector(game, new HttpConnectionFactory(httpConfig()));
     gameConnector.setHost(settings.host());
     gameConnector.setPort(settings.port());
     game.addConnector(gameConnector);
@@ -100,11 +102,18 @@ public final class ReferenceServer implements AutoCloseable {
     QueuedThreadPool adminPool = new QueuedThreadPool(16, 2);
     adminPool.setName("protoshift-admin");
     this.admin = new Server(adminPool);
-    this.adminConnector = new ServerConnector(admin, 1, 1);
+    this.adminConnector = new ServerConnector(admin, 1, 1, new HttpConnectionFactory(httpConfig()));
     adminConnector.setHost(settings.adminHost());
     adminConnector.setPort(settings.adminPort());
     admin.addConnector(adminConnector);
     admin.setHandler(new AdminHandler(token, () -> ready, adminRoutes()));
+  }
+
+  private static HttpConfiguration httpConfig() {
+    HttpConfiguration config = new HttpConfiguration();
+    config.setSendServerVersion(false);
+    config.setSendXPoweredBy(false);
+    return config;
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.protoshift.server;
 
 import dev.protoshift.server.game.RoomSettings;
+import dev.protoshift.server.transport.OriginPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -56,6 +57,7 @@ public final class ServerSettings {
     this.maxQueuedControlFrames = atLeast(b.maxQueuedControlFrames, 1, "max queued control frames");
     this.idleTimeout = positive(b.idleTimeout, "idle timeout");
     this.allowedOrigins = List.copyOf(b.allowedOrigins);
+    OriginPolicy.allowing(allowedOrigins); // validates each entry
     this.drainTimeout = positive(b.drainTimeout, "drain timeout");
     this.reconnectMin = positive(b.reconnectMin, "reconnect hint minimum");
     this.reconnectMax = positive(b.reconnectMax, "reconnect hint maximum");
