@@ -1,5 +1,7 @@
 package dev.protoshift.versioning;
 
+import dev.protoshift.versioning.internal.Text;
+
 /**
  * A string that is not a protocol version. The message names the input (shortened and with
  * control and non-ASCII characters escaped, so it is safe to log) and what is wrong with it.
@@ -7,7 +9,6 @@ package dev.protoshift.versioning;
 public final class InvalidVersionException extends IllegalArgumentException {
 
   private static final long serialVersionUID = 1L;
-  private static final int SHOWN_CHARS = 40;
 
   private final String input;
   private final String reason;
@@ -31,19 +32,6 @@ public final class InvalidVersionException extends IllegalArgumentException {
   }
 
   static String printable(String raw) {
-    StringBuilder out = new StringBuilder();
-    int shown = 0;
-    for (int i = 0; i < raw.length() && shown < SHOWN_CHARS; i++, shown++) {
-      char c = raw.charAt(i);
-      if (c >= 0x20 && c < 0x7F && c != '"' && c != '\\') {
-        out.append(c);
-      } else {
-        out.append(String.format("\\u%04x", (int) c));
-      }
-    }
-    if (raw.length() > SHOWN_CHARS) {
-      out.append("...(").append(raw.length()).append(" chars)");
-    }
-    return out.toString();
+    return Text.printable(raw);
   }
 }
