@@ -57,6 +57,10 @@ public final class Main {
     ReferenceServer server;
     try {
       server = ReferenceServer.start(settings, token);
+    } catch (IllegalArgumentException e) {
+      err.println("protoshift-server: " + e.getMessage()); // an invalid rollout config
+      System.exit(2);
+      return;
     } catch (Exception e) {
       err.println("protoshift-server: " + e.getMessage());
       System.exit(1);

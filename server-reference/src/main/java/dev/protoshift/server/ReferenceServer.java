@@ -6,10 +6,12 @@ import dev.protoshift.server.admin.AdminToken;
 import dev.protoshift.server.game.Broadcaster;
 import dev.protoshift.server.game.Rooms;
 import dev.protoshift.server.metrics.ServerMetrics;
+import dev.protoshift.server.session.AdminApi;
 import dev.protoshift.server.session.GameServerFactory;
 import dev.protoshift.server.session.GameUpgrade;
 import dev.protoshift.server.session.PlayerConnection;
 import dev.protoshift.server.session.ServerContext;
+import dev.protoshift.versioning.rollout.RolloutConfigHolder;
 import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.time.Clock;
@@ -47,6 +49,7 @@ public final class ReferenceServer implements AutoCloseable {
   private final ServerMetrics metrics;
   private final Rooms rooms;
   private final ServerContext context;
+  private final RolloutConfigHolder rollout;
   private final Server game;
   private final ServerConnector gameConnector;
   private final Server admin;
@@ -58,12 +61,14 @@ public final class ReferenceServer implements AutoCloseable {
     this.settings = settings;
     this.token = token;
     this.metrics = metrics;
+    this.rollout = rolloutConfig(settings); // first: an invalid config refuses to start before anything runs
     // Rooms need the broadcaster, the broadcaster needs the context, the context needs the rooms.
     AtomicReference<Broadcaster> broadcaster = new AtomicReference<>();
     this.rooms = new Rooms(settings.rooms(), (tick, seats) -> broadcaster.get().broadcast(tick, seats),
         Clock.systemUTC(), metrics);
-    this.context = new ServerContext(settings, metrics, rooms);
+    this.context = new ServerContext(settings, metrics, rooms, rollout);
     broadcaster.set(GameServerFactory.broadcaster(context));
+    rollout.addListener(GameServerFactory.liveRedecision(context));
 
     QueuedThreadPool gamePool = new QueuedThreadPool(200, 8);
     gamePool.setName("protoshift-game");
@@ -109,6 +114,17 @@ public final class ReferenceServer implements AutoCloseable {
     admin.setHandler(new AdminHandler(token, () -> ready, adminRoutes()));
   }
 
+  /**
+   * The rollout config: defaults, the file (watched) if any, the environment.
+   *
+   * @throws dev.protoshift.versioning.rollout.InvalidConfigException if a source is invalid at start
+   */
+  private static RolloutConfigHolder rolloutConfig(ServerSettings settings) {
+    RolloutConfigHolder.Builder b = RolloutConfigHolder.builder().environment(settings.environment());
+    settings.configFile().ifPresent(b::watchFile);
+    return b.build();
+  }
+
   private static HttpConfiguration httpConfig() {
     HttpConfiguration config = new HttpConfiguration();
     config.setSendServerVersion(false);
@@ -119,6 +135,8 @@ public final class ReferenceServer implements AutoCloseable {
   /**
    * Starts the game and admin servers.
    *
+   * @throws dev.protoshift.versioning.rollout.InvalidConfigException if the rollout config (file or
+   *     environment) is invalid
    * @throws Exception if a port cannot be bound (the message names host and port)
    */
   public static ReferenceServer start(ServerSettings settings, AdminToken token) throws Exception {
@@ -150,7 +168,13 @@ public final class ReferenceServer implements AutoCloseable {
     List<AdminRoute> routes = new ArrayList<>();
     routes.add(new AdminRoute("GET", "/metrics", body ->
         new AdminRoute.AdminResponse(200, "text/plain; version=0.0.4; charset=utf-8", metrics.scrape())));
+    routes.addAll(new AdminApi(context).routes());
     return routes;
+  }
+
+  /** The rollout config in force and its sources. */
+  public RolloutConfigHolder rollout() {
+    return rollout;
   }
 
   /** The game port (the bound one when 0 was asked for). */
@@ -239,6 +263,7 @@ public final class ReferenceServer implements AutoCloseable {
   @Override
   public void close() {
     ready = false;
+    rollout.close();
     rooms.close();
     for (Server s : new Server[] {game, admin}) {
       try {

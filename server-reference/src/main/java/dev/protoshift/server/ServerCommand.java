@@ -120,6 +120,7 @@ public final class ServerCommand {
         .decodeErrorLimit(decodeErrorLimit).decodeErrorWindow(decodeErrorWindow)
         .injectProtoErrors(inject).allowFaultInjection(allowFaults)
         .logProtoMessages("1".equals(env.getOrDefault("LOG_PROTO_MESSAGES", "").strip()))
+        .environment(env)
         .build();
   }
 

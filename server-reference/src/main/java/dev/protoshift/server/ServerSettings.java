@@ -5,6 +5,7 @@ import dev.protoshift.server.transport.OriginPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -38,6 +39,7 @@ public final class ServerSettings {
   private final double injectProtoErrors;
   private final boolean allowFaultInjection;
   private final boolean logProtoMessages;
+  private final Map<String, String> environment;
 
   private ServerSettings(Builder b) {
     this.host = require(b.host, "host");
@@ -79,6 +81,7 @@ public final class ServerSettings {
     this.injectProtoErrors = b.injectProtoErrors;
     this.allowFaultInjection = b.allowFaultInjection;
     this.logProtoMessages = b.logProtoMessages;
+    this.environment = Map.copyOf(b.environment);
   }
 
   public static Builder builder() {
@@ -110,6 +113,7 @@ public final class ServerSettings {
     b.injectProtoErrors = injectProtoErrors;
     b.allowFaultInjection = allowFaultInjection;
     b.logProtoMessages = logProtoMessages;
+    b.environment = environment;
     return b;
   }
 
@@ -221,6 +225,11 @@ public final class ServerSettings {
     return logProtoMessages;
   }
 
+  /** The environment the rollout config reads its {@code PROTOBUF_*} overrides from (default: none). */
+  public Map<String, String> environment() {
+    return environment;
+  }
+
   private static String require(String value, String name) {
     if (value == null || value.isBlank()) {
       throw new IllegalArgumentException(name + " must not be empty, was \"" + value + "\"");
@@ -274,6 +283,7 @@ public final class ServerSettings {
     private double injectProtoErrors;
     private boolean allowFaultInjection;
     private boolean logProtoMessages;
+    private Map<String, String> environment = Map.of();
 
     private Builder() {}
 
@@ -299,6 +309,7 @@ public final class ServerSettings {
     public Builder injectProtoErrors(double v) { injectProtoErrors = v; return this; }
     public Builder allowFaultInjection(boolean v) { allowFaultInjection = v; return this; }
     public Builder logProtoMessages(boolean v) { logProtoMessages = v; return this; }
+    public Builder environment(Map<String, String> v) { environment = Map.copyOf(v); return this; }
 
     /**
      * @throws IllegalArgumentException naming the first bad value

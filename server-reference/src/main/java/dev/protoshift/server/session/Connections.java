@@ -13,8 +13,9 @@ public final class Connections {
     open.add(c);
   }
 
-  void remove(PlayerConnection c) {
-    open.remove(c);
+  /** True if it was open (so a close is counted once). */
+  boolean remove(PlayerConnection c) {
+    return open.remove(c);
   }
 
   public int count() {

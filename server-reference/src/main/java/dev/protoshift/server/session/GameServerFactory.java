@@ -1,6 +1,7 @@
 package dev.protoshift.server.session;
 
 import dev.protoshift.server.game.Broadcaster;
+import dev.protoshift.versioning.rollout.ConfigListener;
 
 /** Creates the session layer's pieces for {@link dev.protoshift.server.ReferenceServer}. */
 public final class GameServerFactory {
@@ -10,5 +11,10 @@ public final class GameServerFactory {
   /** The broadcaster that encodes once per cohort for the connections of {@code context}. */
   public static Broadcaster broadcaster(ServerContext context) {
     return new CohortBroadcaster(context);
+  }
+
+  /** The listener that re-decides every live connection on a config change. */
+  public static ConfigListener liveRedecision(ServerContext context) {
+    return new LiveRedecision(context);
   }
 }

@@ -3,44 +3,85 @@ package dev.protoshift.server.session;
 import dev.protoshift.server.CloseCode;
 import dev.protoshift.server.game.Occupant;
 import dev.protoshift.server.game.Room;
+import dev.protoshift.server.metrics.ServerMetrics;
+import dev.protoshift.server.transport.ErrorWindow;
 import dev.protoshift.server.transport.GameSocket;
 import dev.protoshift.server.transport.InboundLimiter;
 import dev.protoshift.server.transport.OutboundFrame;
 import dev.protoshift.server.transport.SendQueue;
+import dev.protoshift.versioning.Agreement;
+import dev.protoshift.versioning.Handshake;
+import dev.protoshift.versioning.Negotiation;
+import dev.protoshift.versioning.Protocol;
+import dev.protoshift.versioning.RejectReason;
+import dev.protoshift.versioning.Rejection;
+import dev.protoshift.versioning.RolloutDecision;
+import dev.protoshift.versioning.rollout.RolloutConfig;
+import dev.protoshift.versioning.rollout.RolloutPolicy;
 import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 
 /**
- * One player's game connection: its socket, its bounded send queue, its inbound limits, its
- * seat in a room. Jetty calls the {@link GameSocket.Handler} methods one at a time; the room
- * calls {@link #seated} and {@link #sendState} on its tick thread.
+ * One player's game connection: its negotiated agreement and the protocol it is served now,
+ * its bounded send queue, its inbound limits, its seat in a room.
+ *
+ * <p>Threads: Jetty calls the {@link GameSocket.Handler} methods one at a time; the room calls
+ * {@link #seated}, {@link #sendState} and every protocol change on its tick thread. A protocol
+ * change (hello, config change, decode-error downgrade) is therefore always posted to the room:
+ * its control message is queued before the first state frame in the new protocol, and no tick
+ * is skipped or sent twice.
  */
 public final class PlayerConnection implements Occupant, GameSocket.Handler {
 
   private static final System.Logger LOG = System.getLogger(PlayerConnection.class.getName());
 
+  /** A gate for recognising a repeated hello; its decision is never used. */
+  private static final RolloutDecision JSON_ONLY = RolloutDecision.of(dev.protoshift.versioning.DecisionReason.NO_CLIENT_SUPPORT);
+
   private final ServerContext context;
+  private final String connectionId;
   private final String roomId;
+  private final String playerId;
   private final String displayName;
+  private final Negotiation initial;
+  private final long openedNanos = System.nanoTime();
   private final AtomicBoolean closing = new AtomicBoolean();
+  private final AtomicBoolean firstText = new AtomicBoolean(true);
   private volatile Session session;
   private volatile SendQueue queue;
   private volatile Room room;
   private volatile String ghostId;
+  private volatile Agreement agreement;
+  private volatile boolean downgraded;
+  private String gaugeProtocol;
+  private String gaugeVersion;
   private InboundLimiter limiter;
+  private ErrorWindow decodeErrors;
 
-  PlayerConnection(ServerContext context, String roomId, String displayName) {
+  PlayerConnection(ServerContext context, String connectionId, String roomId, String playerId, String displayName,
+      Negotiation initial) {
     this.context = context;
+    this.connectionId = connectionId;
     this.roomId = roomId;
+    this.playerId = playerId;
     this.displayName = displayName;
+    this.initial = initial;
+    if (initial instanceof Agreement a) {
+      this.agreement = a;
+    }
   }
 
   @Override
   public String displayName() {
     return displayName;
+  }
+
+  public String connectionId() {
+    return connectionId;
   }
 
   public String roomId() {
@@ -52,22 +93,71 @@ public final class PlayerConnection implements Occupant, GameSocket.Handler {
     return ghostId;
   }
 
+  /** The current agreement (empty if the handshake was refused). */
+  public Optional<Agreement> agreement() {
+    return Optional.ofNullable(agreement);
+  }
+
+  /** The protocol state frames go out in now: the rollout decision, unless decode errors downgraded it. */
+  public Protocol protocol() {
+    Agreement a = agreement;
+    return a == null || downgraded ? Protocol.JSON : a.protocol();
+  }
+
+  /** The reason for {@link #protocol()}: the rollout reason, or {@code decode_errors}. */
+  public String reason() {
+    Agreement a = agreement;
+    if (a == null) {
+      return "rejected";
+    }
+    return downgraded && a.protocol() == Protocol.PROTOBUF ? "decode_errors" : a.decision().reason().code();
+  }
+
+  /** The version tag of metrics: the agreed version, or {@code none}. */
+  public String versionTag() {
+    Agreement a = agreement;
+    return a == null ? ServerMetrics.NO_VERSION : a.version().map(Object::toString).orElse(ServerMetrics.NO_VERSION);
+  }
+
+  /** The cohort this connection is served in, e.g. {@code protobuf/1.1.0}, for stats and logs. */
+  public String cohortLabel() {
+    return protocol().code() + "/" + versionTag();
+  }
+
+  // ---- lifecycle ------------------------------------------------------------------------------
+
   @Override
   public void opened(Session session) {
     this.session = session;
     this.queue = new SendQueue(GameSocket.sink(session), context.settings().maxQueuedControlFrames(), System::nanoTime);
     this.limiter = new InboundLimiter(context.settings().inboundRatePerSecond(), context.settings().inboundBurst(),
         context.settings().inboundCloseAfterDrops(), 10_000_000_000L, System.nanoTime());
+    this.decodeErrors = new ErrorWindow(context.settings().decodeErrorLimit(),
+        context.settings().decodeErrorWindow().toNanos());
     context.connections().add(this);
     context.metrics().connectionOpened();
+    if (initial instanceof Rejection r) {
+      refuse(r);
+      return;
+    }
     if (context.draining()) {
       close(CloseCode.SERVICE_RESTART, context.reconnectHint());
       return;
     }
+    Agreement a = agreement;
+    context.metrics().decision(a.protocol().code(), a.decision().reason().code());
+    enterGauge();
+    log(Level.DEBUG, () -> "connection " + connectionId + " room " + roomId + ": " + a);
     context.rooms().join(roomId, this).ifPresentOrElse(r -> room = r, () -> {
       context.metrics().upgradeRejected("rooms_full");
       close(CloseCode.TRY_AGAIN_LATER, "too many rooms; reconnect later");
     });
+  }
+
+  private void refuse(Rejection r) {
+    sendControl(r.toJson());
+    boolean version = r.reason() == RejectReason.UNSUPPORTED_MAJOR || r.reason() == RejectReason.TOO_OLD;
+    close(version ? CloseCode.VERSION_UNSUPPORTED : CloseCode.HANDSHAKE_INVALID, r.reason().code() + ": " + r.detail());
   }
 
   @Override
@@ -76,12 +166,79 @@ public final class PlayerConnection implements Occupant, GameSocket.Handler {
   }
 
   @Override
+  public void closed(int code, String reason) {
+    closing.set(true);
+    SendQueue q = queue;
+    if (q != null) {
+      q.close();
+    }
+    Room r = room;
+    if (r != null) {
+      r.leave(this);
+    }
+    if (context.connections().remove(this)) {
+      leaveGauge();
+      context.metrics().connectionClosed(code);
+    }
+  }
+
+  @Override
+  public void failed(Throwable cause) {
+    log(Level.DEBUG, () -> "connection " + connectionId + " failed: " + cause);
+  }
+
+  // ---- inbound --------------------------------------------------------------------------------
+
+  @Override
   public void text(String message) {
     if (!admit()) {
       return;
     }
-    context.metrics().messageSize("json", "none", "text", dev.protoshift.server.metrics.ServerMetrics.Direction.IN,
-        message.length());
+    if (firstText.getAndSet(false) && agreement != null && agreement.handshake() == Handshake.NONE) {
+      if (System.nanoTime() - openedNanos <= context.negotiator().helloTimeout().toNanos()) {
+        Optional<Negotiation> hello = context.negotiator().onFirstTextFrame(message,
+            context.gate(roomId, playerId, connectionId));
+        if (hello.isPresent()) {
+          onHello(hello.get(), message);
+          return;
+        }
+      }
+    } else if (isHello(message)) {
+      onLateHello();
+      return;
+    }
+    onGameText(message);
+  }
+
+  private boolean isHello(String message) {
+    return message.length() < context.negotiator().maxHelloBytes() * 4 && message.contains("\"hello\"")
+        && context.negotiator().onFirstTextFrame(message, client -> JSON_ONLY).isPresent();
+  }
+
+  private void onHello(Negotiation outcome, String message) {
+    context.metrics().messageSize("json", versionTag(), "hello", ServerMetrics.Direction.IN,
+        message.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+    if (outcome instanceof Rejection r) {
+      refuse(r);
+      return;
+    }
+    Agreement a = (Agreement) outcome;
+    context.metrics().decision(a.protocol().code(), a.decision().reason().code());
+    post(() -> apply(a, true, a.decision().reason().code()));
+  }
+
+  private void onLateHello() {
+    Agreement a = agreement;
+    if (a != null && a.handshake() != Handshake.NONE) {
+      post(() -> sendControl(agreement.helloAck())); // already negotiated: repeat the agreement
+    } else {
+      close(CloseCode.HANDSHAKE_TIMEOUT, "a hello must be the first frame, within "
+          + context.negotiator().helloTimeout().toMillis() + " ms of connecting");
+    }
+  }
+
+  private void onGameText(String message) {
+    // decoding of JSON inputs: wired with convert
   }
 
   @Override
@@ -89,6 +246,7 @@ public final class PlayerConnection implements Occupant, GameSocket.Handler {
     if (!admit()) {
       return;
     }
+    // decoding of protobuf inputs: wired with convert
   }
 
   /** Applies the inbound rate limit; false if the message is to be ignored. */
@@ -109,17 +267,104 @@ public final class PlayerConnection implements Occupant, GameSocket.Handler {
     }
   }
 
+  // ---- protocol changes (on the room's tick thread) -------------------------------------------
+
+  /** Re-decides this connection under {@code config} (posted to the room by a config change). */
+  void redecide(RolloutConfig config) {
+    post(() -> {
+      Agreement a = agreement;
+      if (a == null) {
+        return;
+      }
+      RolloutDecision decision = RolloutPolicy.decide(config, ServerContext.context(roomId, playerId, connectionId, a.client()));
+      if (!decision.equals(a.decision())) {
+        context.metrics().decision(decision.protocol().code(), decision.reason().code());
+        apply(a.withDecision(decision), false, decision.reason().code());
+      }
+    });
+  }
+
+  /** Downgrades to JSON after too many decode errors (sticky for the connection's life). */
+  void downgrade() {
+    post(() -> {
+      if (downgraded) {
+        return;
+      }
+      Protocol before = protocol();
+      downgraded = true;
+      announce(before, "decode_errors");
+    });
+  }
+
+  /** On the tick thread: installs an agreement and tells the client if its protocol changed. */
+  private void apply(Agreement next, boolean helloAck, String reason) {
+    Protocol before = protocol();
+    agreement = next;
+    if (helloAck) {
+      sendControl(next.helloAck());
+      if (before != protocol()) {
+        moveGauge(before, "hello");
+      } else {
+        leaveGauge();
+        enterGauge();
+      }
+    } else {
+      announce(before, reason);
+    }
+  }
+
+  private void announce(Protocol before, String reason) {
+    Protocol after = protocol();
+    if (before == after) {
+      return;
+    }
+    Room r = room;
+    long fromTick = r == null ? 0 : r.tick() + 1;
+    sendControl(ControlMessages.protocolSwitch(after, agreement.version(), reason, fromTick));
+    moveGauge(before, reason);
+    log(Level.DEBUG, () -> "connection " + connectionId + " switched " + before.code() + " -> " + after.code()
+        + " (" + reason + ") from tick " + fromTick);
+  }
+
+  private void moveGauge(Protocol before, String reason) {
+    context.metrics().switched(before.code(), protocol().code(), reason);
+    leaveGauge();
+    enterGauge();
+  }
+
+  private synchronized void enterGauge() {
+    gaugeProtocol = protocol().code();
+    gaugeVersion = versionTag();
+    context.metrics().connectionEntered(gaugeProtocol, gaugeVersion);
+  }
+
+  private synchronized void leaveGauge() {
+    if (gaugeProtocol != null) {
+      context.metrics().connectionLeft(gaugeProtocol, gaugeVersion);
+      gaugeProtocol = null;
+    }
+  }
+
+  private void post(Runnable task) {
+    Room r = room;
+    if (r != null) {
+      r.post(task);
+    }
+  }
+
+  // ---- outbound -------------------------------------------------------------------------------
+
   /**
    * Offers a state frame (on the room's tick thread). A connection that has stayed behind for
    * longer than the slow-consumer timeout is closed with {@link CloseCode#TOO_SLOW}.
    */
-  public void sendState(OutboundFrame frame, String protocol, String version) {
+  public void sendState(OutboundFrame frame) {
     SendQueue q = queue;
     if (q == null) {
       return;
     }
     if (q.offerState(frame) == SendQueue.Offer.SUPERSEDED) {
-      context.metrics().updateDropped(protocol, version);
+      context.metrics().updateDropped(protocol().code(), versionTag());
     }
     if (q.behindNanos() > context.settings().slowConsumerTimeout().toNanos()) {
       close(CloseCode.TOO_SLOW, "behind for more than " + context.settings().slowConsumerTimeout().toMillis() + " ms");
@@ -140,33 +385,10 @@ public final class PlayerConnection implements Occupant, GameSocket.Handler {
       return;
     }
     Session s = session;
-    SendQueue q = queue;
-    if (q != null) {
-      q.close();
-    }
     if (s != null) {
+      // Close after what is queued (e.g. a hello_reject): Jetty sends the close frame after pending frames.
       s.close(code.code(), CloseCode.reason(reason), Callback.NOOP);
     }
-  }
-
-  @Override
-  public void closed(int code, String reason) {
-    closing.set(true);
-    SendQueue q = queue;
-    if (q != null) {
-      q.close();
-    }
-    Room r = room;
-    if (r != null) {
-      r.leave(this);
-    }
-    context.connections().remove(this);
-    context.metrics().connectionClosed(code);
-  }
-
-  @Override
-  public void failed(Throwable cause) {
-    LOG.log(Level.DEBUG, () -> "connection in room " + roomId + " failed: " + cause);
   }
 
   /** Frames sent, bytes sent and updates dropped so far. */
@@ -177,5 +399,11 @@ public final class PlayerConnection implements Occupant, GameSocket.Handler {
   public boolean isOpen() {
     Session s = session;
     return s != null && s.isOpen() && !closing.get();
+  }
+
+  private static void log(Level level, java.util.function.Supplier<String> message) {
+    if (LOG.isLoggable(level)) {
+      LOG.log(level, message.get());
+    }
   }
 }
