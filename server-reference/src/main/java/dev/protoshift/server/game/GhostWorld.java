@@ -37,7 +37,7 @@ final class GhostWorld {
   private final SplittableRandom random;
   private final Map<String, SimGhost> ghosts = new LinkedHashMap<>();
   private final Quest quest = new Quest();
-  private final Story story = new Story();
+  private final StoryBook story = new StoryBook();
   private int nextPlayer = 1;
   private int catches;
   private int itemsUsed;
@@ -83,7 +83,7 @@ final class GhostWorld {
     return quest;
   }
 
-  Story story() {
+  StoryBook story() {
     return story;
   }
 
@@ -157,7 +157,7 @@ final class GhostWorld {
       return notPlaying(playerId);
     }
     if (story.choose(optionId).isEmpty()) {
-      List<String> ids = story.current().options().stream().map(Story.Option::id).toList();
+      List<String> ids = story.current().options().stream().map(StoryBook.Option::id).toList();
       return Optional.of(new InputError(InputError.UNKNOWN_OPTION,
           "no option \"" + optionId + "\" at story beat \"" + story.current().id() + "\"; options " + ids));
     }

@@ -8,7 +8,7 @@ import java.util.Optional;
  * The room's story: a fixed graph of beats; any player of the room may choose one of the
  * current beat's options, which moves the whole room to the next beat.
  */
-final class Story {
+final class StoryBook {
 
   record Option(String id, String label, String nextBeat) {}
 
