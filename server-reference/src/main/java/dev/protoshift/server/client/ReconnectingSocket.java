@@ -50,6 +50,7 @@ public final class ReconnectingSocket implements AutoCloseable {
   private final Backoff backoff;
   private final Listener listener;
   private final CompletableFuture<Session> firstOpen = new CompletableFuture<>();
+  private final java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
   private volatile Session session;
   private volatile boolean closed;
   private int attempt;
@@ -71,9 +72,14 @@ public final class ReconnectingSocket implements AutoCloseable {
     return () -> new ClientUpgradeRequest(uri);
   }
 
-  /** Dials; the future completes with the first session, or fails if the first connect fails for good. */
+  /**
+   * Dials (once: later calls return the same future); the future completes with the first
+   * session, or fails if the first connect fails for good.
+   */
   public CompletableFuture<Session> connect() {
-    dial();
+    if (started.compareAndSet(false, true)) {
+      dial();
+    }
     return firstOpen;
   }
 
