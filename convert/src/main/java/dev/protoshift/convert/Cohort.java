@@ -1,0 +1,30 @@
+package dev.protoshift.convert;
+
+import java.util.Objects;
+
+/**
+ * The connections that receive byte-identical messages (before the per-recipient part): one
+ * wire protocol and one {@link View}. A server converts and encodes each tick's state once per
+ * cohort.
+ *
+ * @param protocol binary protobuf or legacy JSON
+ * @param view the version class and features of the cohort's clients
+ */
+public record Cohort(WireProtocol protocol, View view) {
+
+  /** @throws NullPointerException if an argument is null */
+  public Cohort {
+    Objects.requireNonNull(protocol, "protocol");
+    Objects.requireNonNull(view, "view");
+  }
+
+  /** E.g. {@code protobuf/1.1.0+dag+inventory+story}: stable, for logs and metric tags. */
+  public String label() {
+    return protocol.label() + "/" + view.label();
+  }
+
+  @Override
+  public String toString() {
+    return label();
+  }
+}

@@ -1,0 +1,303 @@
+package dev.protoshift.convert;
+
+import dev.protoshift.versioning.ProtocolVersion;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * Every change clients can see, release by release, in one place (after Cadwyn's
+ * {@code VersionBundle}): the chain converts a message for any client version and derives the
+ * version classes, the optional features and the changelog from the same list.
+ *
+ * <p>Converting for a client with view {@code v} applies every change that is newer than the
+ * client's version class, or that adds a feature the client did not negotiate: newest first on
+ * the way out ({@link #downgrade}), oldest first on the way in ({@link #upgrade}).
+ *
+ * <pre>{@code
+ * VersionChain<WsEnvelope.Builder> chain = VersionChain.<WsEnvelope.Builder>startingAt("1.0.0", "...")
+ *     .release("1.1.0", new RouteBecameWaypoints(), new StoryAdded())
+ *     .release("1.2.0")                    // a release nothing changed in, for the changelog
+ *     .build();
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe if its changes are.
+ *
+ * @param <M> the mutable message type the changes work on
+ */
+public final class VersionChain<M> {
+
+  /**
+   * One release of the chain and the changes it introduced (none for a release that changed
+   * nothing clients can see).
+   */
+  public record Release<M>(ProtocolVersion version, List<VersionChange<M>> changes) {
+    public Release {
+      Objects.requireNonNull(version, "version");
+      changes = List.copyOf(changes);
+    }
+  }
+
+  private static final Pattern FEATURE_NAME = Pattern.compile("[a-z][a-z0-9_]{0,31}");
+
+  private record Step<M>(ProtocolVersion version, VersionChange<M> change, String feature) {}
+
+  private final ProtocolVersion baseline;
+  private final String baselineDescription;
+  private final List<Release<M>> releases;
+  private final List<Step<M>> steps;
+  private final List<VersionClass> classes;
+
+  private VersionChain(ProtocolVersion baseline, String baselineDescription, List<Release<M>> releases) {
+    this.baseline = baseline;
+    this.baselineDescription = baselineDescription;
+    this.releases = List.copyOf(releases);
+    List<Step<M>> steps = new ArrayList<>();
+    List<ProtocolVersion> starts = new ArrayList<>(List.of(baseline));
+    for (Release<M> release : releases) {
+      for (VersionChange<M> change : release.changes()) {
+        steps.add(new Step<>(release.version(), change, change.feature().orElse(null)));
+      }
+      if (!release.changes().isEmpty()) {
+        starts.add(release.version());
+      }
+    }
+    this.steps = List.copyOf(steps);
+    List<VersionClass> classes = new ArrayList<>();
+    for (int i = 0; i < starts.size(); i++) {
+      classes.add(new VersionClass(starts.get(i), i + 1 < starts.size() ? starts.get(i + 1) : null));
+    }
+    this.classes = List.copyOf(classes);
+  }
+
+  /**
+   * Starts a chain at its oldest release: the oldest version it can serve.
+   *
+   * @param baseline the oldest release, e.g. {@code 1.0.0}
+   * @param description what the baseline release gives clients (Markdown), for the changelog
+   * @throws dev.protoshift.versioning.InvalidVersionException if {@code baseline} is not a version
+   * @throws IllegalArgumentException if {@code baseline} is a pre-release
+   */
+  public static <M> Builder<M> startingAt(String baseline, String description) {
+    return new Builder<>(parseRelease(baseline), Objects.requireNonNull(description, "description"));
+  }
+
+  /** The oldest release the chain serves. */
+  public ProtocolVersion baseline() {
+    return baseline;
+  }
+
+  /** What the baseline release gives clients (Markdown). */
+  public String baselineDescription() {
+    return baselineDescription;
+  }
+
+  /** The newest release declared in the chain. */
+  public ProtocolVersion latest() {
+    return releases.isEmpty() ? baseline : releases.get(releases.size() - 1).version();
+  }
+
+  /** Every release after the baseline, oldest first, with the changes each introduced. */
+  public List<Release<M>> releases() {
+    return releases;
+  }
+
+  /** The version classes, oldest first; the first starts at the baseline. */
+  public List<VersionClass> classes() {
+    return classes;
+  }
+
+  /** Every optional feature the chain knows, in the order their changes were declared. */
+  public Set<String> features() {
+    Set<String> features = new LinkedHashSet<>();
+    steps.forEach(s -> {
+      if (s.feature() != null) {
+        features.add(s.feature());
+      }
+    });
+    return features;
+  }
+
+  /**
+   * The version class of a client on {@code version}. A version newer than every release gets the
+   * newest class: the server cannot send anything newer.
+   *
+   * @throws IllegalArgumentException if {@code version} is older than the {@link #baseline()}
+   */
+  public VersionClass classOf(ProtocolVersion version) {
+    Objects.requireNonNull(version, "version");
+    if (version.isOlderThan(baseline)) {
+      throw new IllegalArgumentException("client version " + version + " is older than " + baseline
+          + ", the oldest version this chain serves");
+    }
+    for (int i = classes.size() - 1; i >= 0; i--) {
+      if (classes.get(i).contains(version)) {
+        return classes.get(i);
+      }
+    }
+    throw new IllegalStateException("no version class contains " + version + ": " + classes);
+  }
+
+  /**
+   * The view of a client: its version class and the optional features it negotiated that exist
+   * in that class. Feature names the chain does not know are ignored.
+   *
+   * @param version the client's protocol version; {@code null} for a client that declared none,
+   *     which gets the {@link #baseline()} view
+   * @param features the features the client negotiated; {@code null} if it negotiated none
+   *     explicitly, which means every feature of its class
+   * @throws IllegalArgumentException if {@code version} is older than the {@link #baseline()}
+   */
+  public View view(ProtocolVersion version, Collection<String> features) {
+    VersionClass versionClass = version == null ? classes.get(0) : classOf(version);
+    Set<String> available = new TreeSet<>();
+    for (Step<M> step : steps) {
+      if (step.feature() != null && !step.version().isNewerThan(versionClass.since())) {
+        available.add(step.feature());
+      }
+    }
+    if (features != null) {
+      available.retainAll(Set.copyOf(features));
+    }
+    return View.of(versionClass, available);
+  }
+
+  /** The newest view, with every feature. */
+  public View latestView() {
+    return view(latest(), null);
+  }
+
+  /** The view of clients on the baseline version (and JSON clients that declared no version). */
+  public View baselineView() {
+    return view(null, null);
+  }
+
+  /**
+   * The changes converting for {@code view} applies, oldest first.
+   *
+   * @throws IllegalArgumentException if the view's version class is not one of this chain's
+   */
+  public List<VersionChange<M>> changesFor(View view) {
+    requireOwn(view);
+    List<VersionChange<M>> applied = new ArrayList<>();
+    for (Step<M> step : steps) {
+      if (applies(step, view)) {
+        applied.add(step.change());
+      }
+    }
+    return applied;
+  }
+
+  /**
+   * Converts a message of the newest representation into what clients with {@code view}
+   * expect, applying changes newest first.
+   *
+   * @throws IllegalArgumentException if the view is not one of this chain's, or a change cannot
+   *     express the message for that view
+   */
+  public M downgrade(M message, View view) {
+    requireOwn(view);
+    M current = message;
+    for (int i = steps.size() - 1; i >= 0; i--) {
+      Step<M> step = steps.get(i);
+      if (applies(step, view)) {
+        current = step.change().downgrade(current);
+      }
+    }
+    return current;
+  }
+
+  /**
+   * Converts a message from a client with {@code view} into the newest representation,
+   * applying changes oldest first.
+   *
+   * @throws DecodeException if a change finds a value it cannot convert
+   * @throws IllegalArgumentException if the view is not one of this chain's
+   */
+  public M upgrade(M message, View view) throws DecodeException {
+    requireOwn(view);
+    M current = message;
+    for (Step<M> step : steps) {
+      if (applies(step, view)) {
+        current = step.change().upgrade(current);
+      }
+    }
+    return current;
+  }
+
+  private static boolean applies(Step<?> step, View view) {
+    return step.version().isNewerThan(view.versionClass().since())
+        || (step.feature() != null && !view.has(step.feature()));
+  }
+
+  private void requireOwn(View view) {
+    Objects.requireNonNull(view, "view");
+    if (!classes.contains(view.versionClass())) {
+      throw new IllegalArgumentException("view " + view + " is not one of this chain's classes " + classes);
+    }
+  }
+
+  private static ProtocolVersion parseRelease(String version) {
+    ProtocolVersion parsed = ProtocolVersion.parse(version);
+    if (parsed.isPreRelease()) {
+      throw new IllegalArgumentException("a chain's releases must be releases, was " + version);
+    }
+    return parsed;
+  }
+
+  /** Builds a chain, release by release, oldest first. */
+  public static final class Builder<M> {
+    private final ProtocolVersion baseline;
+    private final String description;
+    private final List<Release<M>> releases = new ArrayList<>();
+
+    private Builder(ProtocolVersion baseline, String description) {
+      this.baseline = baseline;
+      this.description = description;
+    }
+
+    /**
+     * Declares the next release and the changes it introduced, in the order they apply on the
+     * way in (none: a release clients see no change in, kept for the changelog).
+     *
+     * @throws IllegalArgumentException if the version is not newer than the previous release, is
+     *     a pre-release, or two changes add the same feature
+     */
+    @SafeVarargs
+    public final Builder<M> release(String version, VersionChange<M>... changes) {
+      ProtocolVersion parsed = parseRelease(version);
+      ProtocolVersion previous = releases.isEmpty() ? baseline : releases.get(releases.size() - 1).version();
+      if (!parsed.isNewerThan(previous)) {
+        throw new IllegalArgumentException("releases must be declared oldest first: " + version
+            + " is not newer than " + previous);
+      }
+      Set<String> features = new LinkedHashSet<>();
+      releases.forEach(r -> r.changes().forEach(c -> c.feature().ifPresent(features::add)));
+      List<VersionChange<M>> list = new ArrayList<>(changes.length);
+      for (VersionChange<M> change : changes) {
+        list.add(Objects.requireNonNull(change, "change"));
+        change.feature().ifPresent(Builder::requireFeatureName);
+        if (change.feature().isPresent() && !features.add(change.feature().get())) {
+          throw new IllegalArgumentException("feature \"" + change.feature().get() + "\" is added twice");
+        }
+      }
+      releases.add(new Release<>(parsed, list));
+      return this;
+    }
+
+    private static void requireFeatureName(String name) {
+      if (!FEATURE_NAME.matcher(name).matches()) {
+        throw new IllegalArgumentException("feature names are lower-case words ([a-z][a-z0-9_]*), was \"" + name + "\"");
+      }
+    }
+
+    public VersionChain<M> build() {
+      return new VersionChain<>(baseline, description, releases);
+    }
+  }
+}
