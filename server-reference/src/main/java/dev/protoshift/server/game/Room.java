@@ -1,5 +1,6 @@
 package dev.protoshift.server.game;
 
+import dev.protoshift.convert.game.PlayerInput;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Instant;
@@ -88,6 +89,14 @@ public final class Room {
         }
       }
     });
+  }
+
+  /**
+   * Posts a decoded input for {@code occupant}'s ghost; a refused input (an unknown item, a bad
+   * route, ...) is reported to {@code onError} on the tick thread.
+   */
+  public void submit(Occupant occupant, PlayerInput input, Consumer<InputError> onError) {
+    submit(occupant, (world, ghostId) -> Inputs.apply(world, ghostId, input.action()), onError);
   }
 
   void join(Occupant occupant) {

@@ -1,5 +1,7 @@
 package dev.protoshift.server.game;
 
+import dev.protoshift.convert.game.RoomState;
+
 /**
  * A room at one tick, handed to the {@link Broadcaster}: the tick number (the room's sequence
  * number, +1 per tick, never skipped) and the server clock at the tick in microseconds since
@@ -11,6 +13,7 @@ public final class RoomTick {
   private final long tick;
   private final long nowMicros;
   private final GhostWorld world;
+  private RoomState state;
 
   RoomTick(String roomId, long tick, long nowMicros, GhostWorld world) {
     this.roomId = roomId;
@@ -33,5 +36,15 @@ public final class RoomTick {
 
   GhostWorld world() {
     return world;
+  }
+
+  /** The room's state at this tick as convert's domain model (built once, on first call). */
+  public RoomState state() {
+    RoomState s = state;
+    if (s == null) {
+      s = Snapshots.of(world, tick, nowMicros);
+      state = s;
+    }
+    return s;
   }
 }

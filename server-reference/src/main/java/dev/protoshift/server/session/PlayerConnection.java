@@ -1,10 +1,16 @@
 package dev.protoshift.server.session;
 
+import dev.protoshift.convert.Cohort;
+import dev.protoshift.convert.DecodeException;
+import dev.protoshift.convert.WireProtocol;
+import dev.protoshift.convert.game.PlayerInput;
+import dev.protoshift.convert.game.ServerMessage;
 import dev.protoshift.server.CloseCode;
 import dev.protoshift.server.game.Occupant;
 import dev.protoshift.server.game.Room;
 import dev.protoshift.server.metrics.ServerMetrics;
 import dev.protoshift.server.transport.ErrorWindow;
+import dev.protoshift.server.transport.FaultInjector;
 import dev.protoshift.server.transport.GameSocket;
 import dev.protoshift.server.transport.InboundLimiter;
 import dev.protoshift.server.transport.OutboundFrame;
@@ -20,6 +26,7 @@ import dev.protoshift.versioning.rollout.RolloutConfig;
 import dev.protoshift.versioning.rollout.RolloutPolicy;
 import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.websocket.api.Callback;
@@ -57,6 +64,9 @@ public final class PlayerConnection implements Occupant, GameSocket.Handler {
   private volatile String ghostId;
   private volatile Agreement agreement;
   private volatile boolean downgraded;
+  private volatile Cohort cohort;
+  private volatile Agreement cohortFor;
+  private volatile Protocol cohortProtocol;
   private String gaugeProtocol;
   private String gaugeVersion;
   private InboundLimiter limiter;
@@ -113,15 +123,34 @@ public final class PlayerConnection implements Occupant, GameSocket.Handler {
     return downgraded && a.protocol() == Protocol.PROTOBUF ? "decode_errors" : a.decision().reason().code();
   }
 
-  /** The version tag of metrics: the agreed version, or {@code none}. */
+  /** The version tag of metrics: the version class this connection is served (e.g. {@code 1.0.0}). */
   public String versionTag() {
     Agreement a = agreement;
-    return a == null ? ServerMetrics.NO_VERSION : a.version().map(Object::toString).orElse(ServerMetrics.NO_VERSION);
+    return a == null ? ServerMetrics.NO_VERSION : cohort().view().versionClass().label();
+  }
+
+  /**
+   * The cohort this connection is served in now: its protocol and the view of its agreed
+   * version and features (a legacy client: JSON with the 1.0.0 view, as before protobuf).
+   */
+  public Cohort cohort() {
+    Agreement a = agreement;
+    Protocol p = protocol();
+    Cohort c = cohort;
+    if (c == null || cohortFor != a || cohortProtocol != p) {
+      WireProtocol wire = p == Protocol.PROTOBUF ? WireProtocol.PROTOBUF : WireProtocol.JSON;
+      c = context.game().cohort(wire, a == null ? null : a.version().orElse(null),
+          a == null || a.handshake() == Handshake.NONE ? null : a.features());
+      cohort = c;
+      cohortFor = a;
+      cohortProtocol = p;
+    }
+    return c;
   }
 
   /** The cohort this connection is served in, e.g. {@code protobuf/1.1.0}, for stats and logs. */
   public String cohortLabel() {
-    return protocol().code() + "/" + versionTag();
+    return cohort().label();
   }
 
   // ---- lifecycle ------------------------------------------------------------------------------
@@ -217,7 +246,7 @@ public final class PlayerConnection implements Occupant, GameSocket.Handler {
 
   private void onHello(Negotiation outcome, String message) {
     context.metrics().messageSize("json", versionTag(), "hello", ServerMetrics.Direction.IN,
-        message.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+        message.getBytes(StandardCharsets.UTF_8).length);
     if (outcome instanceof Rejection r) {
       refuse(r);
       return;
@@ -238,7 +267,20 @@ public final class PlayerConnection implements Occupant, GameSocket.Handler {
   }
 
   private void onGameText(String message) {
-    // decoding of JSON inputs: wired with convert
+    Cohort c = cohort();
+    String version = versionTag();
+    int size = message.getBytes(StandardCharsets.UTF_8).length;
+    long start = System.nanoTime();
+    PlayerInput input;
+    try {
+      input = context.game().decodeJsonInput(message, c.view());
+    } catch (DecodeException e) {
+      context.metrics().decodeError("json", version, e.code());
+      context.metrics().messageSize("json", version, "unknown", ServerMetrics.Direction.IN, size);
+      sendError(e.code(), e.getMessage());
+      return;
+    }
+    received(input, "json", version, size, System.nanoTime() - start);
   }
 
   @Override
@@ -246,7 +288,59 @@ public final class PlayerConnection implements Occupant, GameSocket.Handler {
     if (!admit()) {
       return;
     }
-    // decoding of protobuf inputs: wired with convert
+    ByteBuffer frame = context.faults().maybeCorrupt(message);
+    if (FaultInjector.corrupted(message, frame)) {
+      context.metrics().faultInjected();
+    }
+    byte[] bytes = new byte[frame.remaining()];
+    frame.get(bytes);
+    String version = versionTag();
+    long start = System.nanoTime();
+    PlayerInput input;
+    try {
+      input = context.game().decodeBinaryInput(bytes, cohort().view());
+    } catch (DecodeException e) {
+      context.metrics().decodeError("protobuf", version, e.code());
+      context.metrics().messageSize("protobuf", version, "unknown", ServerMetrics.Direction.IN, bytes.length);
+      sendError(e.code(), e.getMessage());
+      if (decodeErrors.record(System.nanoTime())) {
+        decodeErrors.reset();
+        downgrade();
+      }
+      return;
+    }
+    received(input, "protobuf", version, bytes.length, System.nanoTime() - start);
+  }
+
+  private void received(PlayerInput input, String protocol, String version, int size, long decodeNanos) {
+    String type = input.action().type();
+    context.metrics().decoded(protocol, version, "player_input", decodeNanos);
+    context.metrics().messageSize(protocol, version, "player_input", ServerMetrics.Direction.IN, size);
+    if (context.settings().logProtoMessages()) {
+      CohortBroadcaster.MESSAGES.log(Level.INFO, "[PROTO] received player_input/" + type + " connection=" + connectionId
+          + " protocol=" + protocol + " size=" + size + " decode_us=" + decodeNanos / 1_000);
+    }
+    Room r = room;
+    if (r != null) {
+      r.submit(this, input, error -> sendError(error.code(), error.message()));
+    }
+  }
+
+  /** Sends an error in this connection's protocol (never dropped, in order with the states). */
+  void sendError(String code, String message) {
+    Cohort c = cohort();
+    byte[] bytes = context.game().encodeError(new ServerMessage.Error(code, message), c);
+    SendQueue q = queue;
+    if (q == null) {
+      return;
+    }
+    OutboundFrame frame = c.protocol().binary()
+        ? OutboundFrame.control(ByteBuffer.wrap(bytes))
+        : OutboundFrame.control(new String(bytes, StandardCharsets.UTF_8));
+    context.metrics().messageSize(c.protocol().label(), versionTag(), "error", ServerMetrics.Direction.OUT, bytes.length);
+    if (q.offerControl(frame) == SendQueue.Offer.OVERFLOW) {
+      close(CloseCode.TOO_SLOW, "too many control messages waiting");
+    }
   }
 
   /** Applies the inbound rate limit; false if the message is to be ignored. */

@@ -1,5 +1,6 @@
 package dev.protoshift.server.session;
 
+import dev.protoshift.convert.game.GameProtocol;
 import dev.protoshift.proto.ReferenceSchema;
 import dev.protoshift.server.ServerSettings;
 import dev.protoshift.server.game.Rooms;
@@ -74,6 +75,11 @@ public final class ServerContext {
 
   public RolloutConfigHolder rollout() {
     return rollout;
+  }
+
+  /** The reference game's conversions (convert). */
+  public GameProtocol game() {
+    return GameProtocol.reference();
   }
 
   public Negotiator negotiator() {

@@ -43,9 +43,14 @@ public final class OutboundFrame {
     return new OutboundFrame(Kind.STATE, null, Objects.requireNonNull(bytes, "bytes"), tick);
   }
 
-  /** A control message (always JSON text). */
+  /** A control message sent as text (JSON). */
   public static OutboundFrame control(String json) {
     return new OutboundFrame(Kind.CONTROL, Objects.requireNonNull(json, "json"), null, -1);
+  }
+
+  /** A control message sent as binary (a protobuf error envelope). */
+  public static OutboundFrame control(ByteBuffer bytes) {
+    return new OutboundFrame(Kind.CONTROL, null, Objects.requireNonNull(bytes, "bytes"), -1);
   }
 
   public Kind kind() {
