@@ -1,6 +1,8 @@
 package dev.protoshift.server.session;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.protoshift.server.admin.AdminRoute;
@@ -23,7 +25,10 @@ import java.util.TreeMap;
  */
 public final class AdminApi {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Percentages are BigDecimals: kept exact and written plain ({@code 12.5}, {@code 100}, never {@code 1E+2}). */
+  private static final ObjectMapper JSON = new ObjectMapper()
+      .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+      .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
 
   private final ServerContext context;
 
@@ -85,7 +90,15 @@ public final class AdminApi {
     }
     context.rollout().file().ifPresent(f -> node.put("file", f.toAbsolutePath().toString()));
     node.put("connections", context.connections().count());
-    return AdminResponse.json(200, node.toString());
+    return AdminResponse.json(200, write(node));
+  }
+
+  private static String write(ObjectNode node) {
+    try {
+      return JSON.writeValueAsString(node);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("cannot write a JSON tree", e);
+    }
   }
 
   private AdminResponse cohorts() {

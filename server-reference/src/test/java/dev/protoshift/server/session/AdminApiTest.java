@@ -69,6 +69,10 @@ class AdminApiTest {
     HttpResponse<String> r = call("GET", "/admin/rollout", null);
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.body()).contains("\"enabled\":true").contains("\"environment\":{\"enabled\":true}");
+    HttpResponse<String> patched = call("PATCH", "/admin/rollout", "{\"rollout_percentage\": 12.5}");
+    assertThat(patched.body()).contains("\"rollout_percentage\":12.5");
+    assertThat(call("PATCH", "/admin/rollout", "{\"rollout_percentage\": 100}").body())
+        .contains("\"rollout_percentage\":100,").doesNotContain("E+");
   }
 
   @Test
