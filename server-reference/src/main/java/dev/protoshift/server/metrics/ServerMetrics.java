@@ -1,0 +1,267 @@
+package dev.protoshift.server.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/**
+ * Every metric of the reference server, with its name, unit and tags in one place (the
+ * reference is docs/metrics.md; {@code ServerMetricsTest} keeps the two in step).
+ *
+ * <p>Names follow Micrometer's dot notation, which the Prometheus registry renders in snake
+ * case with the unit and {@code _total} suffixes: {@code protoshift.encode} becomes {@code
+ * protoshift_encode_seconds}. Tags are bounded: protocol ({@code json}, {@code protobuf}),
+ * agreed version (the server's known versions, or {@code none}), message type, direction,
+ * reason and close code; never a player, connection or room id. Timers and size summaries
+ * publish percentile histograms (so p99 can be aggregated across servers), not client-side
+ * percentiles.
+ */
+public final class ServerMetrics implements AutoCloseable {
+
+  /** Tag value for a connection that declared no version (legacy JSON). */
+  public static final String NO_VERSION = "none";
+
+  /** Which way a message went. */
+  public enum Direction {
+    IN("in"),
+    OUT("out");
+
+    final String tag;
+
+    Direction(String tag) {
+      this.tag = tag;
+    }
+  }
+
+  private final MeterRegistry registry;
+  private final PrometheusMeterRegistry prometheus;
+  private final JvmGcMetrics gcMetrics;
+  private final Map<Tags, DistributionSummary> sizes = new ConcurrentHashMap<>();
+  private final Map<Tags, Timer> encodeTimers = new ConcurrentHashMap<>();
+  private final Map<Tags, Timer> decodeTimers = new ConcurrentHashMap<>();
+  private final Map<Tags, Counter> counters = new ConcurrentHashMap<>();
+  private final Map<Tags, AtomicLong> connectionGauges = new ConcurrentHashMap<>();
+  private final Timer tickTimer;
+
+  private ServerMetrics(MeterRegistry registry, PrometheusMeterRegistry prometheus, boolean jvm) {
+    this.registry = registry;
+    this.prometheus = prometheus;
+    if (jvm) {
+      new ClassLoaderMetrics().bindTo(registry);
+      new JvmMemoryMetrics().bindTo(registry);
+      new JvmThreadMetrics().bindTo(registry);
+      new ProcessorMetrics().bindTo(registry);
+      new UptimeMetrics().bindTo(registry);
+      gcMetrics = new JvmGcMetrics();
+      gcMetrics.bindTo(registry);
+    } else {
+      gcMetrics = null;
+    }
+    tickTimer = Timer.builder("protoshift.room.tick")
+        .description("Time one room tick takes: apply inputs, step the game, encode and enqueue for every cohort")
+        .publishPercentileHistogram()
+        .minimumExpectedValue(Duration.ofNanos(10_000))
+        .maximumExpectedValue(Duration.ofSeconds(1))
+        .register(registry);
+  }
+
+  /** Metrics on a Prometheus registry, with the JVM's own (memory, GC, threads, CPU, uptime). */
+  public static ServerMetrics prometheus() {
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    return new ServerMetrics(registry, registry, true);
+  }
+
+  /** Metrics on a registry of the caller's choice, without the JVM binders (for tests, embedding). */
+  public static ServerMetrics on(MeterRegistry registry) {
+    return new ServerMetrics(registry, registry instanceof PrometheusMeterRegistry p ? p : null, false);
+  }
+
+  public MeterRegistry registry() {
+    return registry;
+  }
+
+  /**
+   * The Prometheus text exposition (format 0.0.4).
+   *
+   * @throws IllegalStateException if the registry is not a Prometheus registry
+   */
+  public String scrape() {
+    if (prometheus == null) {
+      throw new IllegalStateException("metrics are not on a Prometheus registry");
+    }
+    return prometheus.scrape();
+  }
+
+  /** Size of one WebSocket message sent or received. {@code protoshift_ws_message_size_bytes}. */
+  public void messageSize(String protocol, String version, String type, Direction direction, int bytes) {
+    Tags tags = Tags.of("protocol", protocol, "version", version, "type", type, "direction", direction.tag);
+    sizes.computeIfAbsent(tags, t -> DistributionSummary.builder("protoshift.ws.message.size")
+        .description("Size of one WebSocket message")
+        .baseUnit("bytes")
+        .tags(t)
+        .publishPercentileHistogram()
+        .minimumExpectedValue(16.0)
+        .maximumExpectedValue(1_048_576.0)
+        .register(registry)).record(bytes);
+    count("protoshift.ws." + (direction == Direction.OUT ? "sent" : "received"),
+        direction == Direction.OUT ? "Bytes sent in WebSocket messages" : "Bytes received in WebSocket messages",
+        "bytes", Tags.of("protocol", protocol, "version", version), bytes);
+  }
+
+  /** One encode of a message for a cohort. {@code protoshift_encode_seconds}. */
+  public void encoded(String protocol, String version, String type, long nanos) {
+    timer(encodeTimers, "protoshift.encode", "Time to convert and encode one message for a cohort",
+        Tags.of("protocol", protocol, "version", version, "type", type)).record(nanos, TimeUnit.NANOSECONDS);
+  }
+
+  /** One decode of an inbound message. {@code protoshift_decode_seconds}. */
+  public void decoded(String protocol, String version, String type, long nanos) {
+    timer(decodeTimers, "protoshift.decode", "Time to decode and convert one inbound message",
+        Tags.of("protocol", protocol, "version", version, "type", type)).record(nanos, TimeUnit.NANOSECONDS);
+  }
+
+  /** An inbound message that failed to decode. {@code protoshift_decode_errors_total}. */
+  public void decodeError(String protocol, String version, String reason) {
+    count("protoshift.decode.errors", "Inbound messages that failed to decode", null,
+        Tags.of("protocol", protocol, "version", version, "reason", reason), 1);
+  }
+
+  /** A connection joined a (protocol, version) group. {@code protoshift_ws_connections}. */
+  public void connectionEntered(String protocol, String version) {
+    connectionGauge(protocol, version).incrementAndGet();
+  }
+
+  /** A connection left a (protocol, version) group (closed, or switched protocol). */
+  public void connectionLeft(String protocol, String version) {
+    connectionGauge(protocol, version).decrementAndGet();
+  }
+
+  /** A WebSocket session opened. {@code protoshift_ws_connections_opened_total}. */
+  public void connectionOpened() {
+    count("protoshift.ws.connections.opened", "WebSocket sessions opened", null, Tags.empty(), 1);
+  }
+
+  /** A WebSocket session closed with a code. {@code protoshift_ws_connections_closed_total}. */
+  public void connectionClosed(int code) {
+    count("protoshift.ws.connections.closed", "WebSocket sessions closed, by close code", null,
+        Tags.of("code", Integer.toString(code)), 1);
+  }
+
+  /** An upgrade request refused before a session existed. {@code protoshift_ws_upgrades_rejected_total}. */
+  public void upgradeRejected(String reason) {
+    count("protoshift.ws.upgrades.rejected", "WebSocket upgrade requests refused", null, Tags.of("reason", reason), 1);
+  }
+
+  /** A rollout decision. {@code protoshift_rollout_decisions_total}. */
+  public void decision(String protocol, String reason) {
+    count("protoshift.rollout.decisions", "Rollout decisions, by protocol chosen and reason", null,
+        Tags.of("protocol", protocol, "reason", reason), 1);
+  }
+
+  /** A live connection changed protocol. {@code protoshift_protocol_switches_total}. */
+  public void switched(String from, String to, String reason) {
+    count("protoshift.protocol.switches", "Live connections switched from one protocol to the other", null,
+        Tags.of("from", from, "to", to, "reason", reason), 1);
+  }
+
+  /** A state update dropped because a newer one replaced it in a slow connection's queue. */
+  public void updateDropped(String protocol, String version) {
+    count("protoshift.updates.dropped", "State updates dropped for slow connections (latest state wins)", null,
+        Tags.of("protocol", protocol, "version", version), 1);
+  }
+
+  /** An inbound message dropped before decoding. {@code protoshift_ws_inbound_dropped_total}. */
+  public void inboundDropped(String reason) {
+    count("protoshift.ws.inbound.dropped", "Inbound messages dropped before decoding", null, Tags.of("reason", reason), 1);
+  }
+
+  /** A rollout config change. {@code protoshift_config_changes_total}. */
+  public void configChange(String source, String result) {
+    count("protoshift.config.changes", "Rollout config changes, applied or rejected", null,
+        Tags.of("source", source, "result", result), 1);
+  }
+
+  /** A frame deliberately corrupted by fault injection. {@code protoshift_faults_injected_total}. */
+  public void faultInjected() {
+    count("protoshift.faults.injected", "Inbound frames corrupted on purpose (fault injection)", null, Tags.empty(), 1);
+  }
+
+  /** Times one room tick. {@code protoshift_room_tick_seconds}. */
+  public Timer tickTimer() {
+    return tickTimer;
+  }
+
+  /** Registers the number of live rooms. {@code protoshift_rooms}. */
+  public void roomsGauge(Supplier<Number> rooms) {
+    Gauge.builder("protoshift.rooms", rooms).description("Rooms with a running tick loop").register(registry);
+  }
+
+  private AtomicLong connectionGauge(String protocol, String version) {
+    Tags tags = Tags.of("protocol", protocol, "version", version);
+    return connectionGauges.computeIfAbsent(tags, t -> {
+      AtomicLong value = new AtomicLong();
+      Gauge.builder("protoshift.ws.connections", value, AtomicLong::get)
+          .description("Open WebSocket connections, by protocol and agreed version")
+          .tags(t)
+          .register(registry);
+      return value;
+    });
+  }
+
+  private Timer timer(Map<Tags, Timer> cache, String name, String description, Tags tags) {
+    return cache.computeIfAbsent(tags, t -> Timer.builder(name)
+        .description(description)
+        .tags(t)
+        .publishPercentileHistogram()
+        .minimumExpectedValue(Duration.ofNanos(500))
+        .maximumExpectedValue(Duration.ofMillis(100))
+        .register(registry));
+  }
+
+  private void count(String name, String description, String unit, Tags tags, double amount) {
+    Tags key = tags.and("__name", name);
+    counters.computeIfAbsent(key, k -> {
+      Counter.Builder b = Counter.builder(name).description(description).tags(tags);
+      return (unit == null ? b : b.baseUnit(unit)).register(registry);
+    }).increment(amount);
+  }
+
+  /** The names of every server metric, as Prometheus shows them (for docs/metrics.md's test). */
+  public static List<String> prometheusNames() {
+    return List.of(
+        "protoshift_ws_message_size_bytes", "protoshift_ws_sent_bytes_total", "protoshift_ws_received_bytes_total",
+        "protoshift_encode_seconds", "protoshift_decode_seconds", "protoshift_decode_errors_total",
+        "protoshift_ws_connections", "protoshift_ws_connections_opened_total", "protoshift_ws_connections_closed_total",
+        "protoshift_ws_upgrades_rejected_total", "protoshift_rollout_decisions_total",
+        "protoshift_protocol_switches_total", "protoshift_updates_dropped_total", "protoshift_ws_inbound_dropped_total",
+        "protoshift_config_changes_total", "protoshift_faults_injected_total", "protoshift_room_tick_seconds",
+        "protoshift_rooms");
+  }
+
+  @Override
+  public void close() {
+    if (gcMetrics != null) {
+      gcMetrics.close();
+    }
+    registry.close();
+  }
+
+}

@@ -1,0 +1,130 @@
+package dev.protoshift.server.session;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.protoshift.server.admin.AdminRoute;
+import dev.protoshift.server.admin.AdminRoute.AdminException;
+import dev.protoshift.server.admin.AdminRoute.AdminResponse;
+import dev.protoshift.server.transport.SendQueue;
+import dev.protoshift.versioning.rollout.ConfigSource;
+import dev.protoshift.versioning.rollout.InvalidConfigException;
+import dev.protoshift.versioning.rollout.RolloutConfig;
+import dev.protoshift.versioning.rollout.RolloutOverrides;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The admin API's game routes (docs/operations.md): read and change the rollout config (same
+ * validation as the file), the kill switch, a reload of the config file, and per-cohort stats.
+ * A change re-decides every live connection within one tick.
+ */
+public final class AdminApi {
+
+  /** Percentages are BigDecimals: kept exact and written plain ({@code 12.5}, {@code 100}, never {@code 1E+2}). */
+  private static final ObjectMapper JSON = new ObjectMapper()
+      .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+      .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+
+  private final ServerContext context;
+
+  public AdminApi(ServerContext context) {
+    this.context = context;
+  }
+
+  /** Every route. */
+  public List<AdminRoute> routes() {
+    return List.of(
+        new AdminRoute("GET", "/admin/rollout", body -> rollout(context.rollout().current())),
+        new AdminRoute("PUT", "/admin/rollout", body -> change(() -> context.rollout().setAdminOverrides(body))),
+        new AdminRoute("PATCH", "/admin/rollout", body -> change(() ->
+            context.rollout().mergeAdminOverrides(RolloutOverrides.parseSection(body, "admin")))),
+        new AdminRoute("DELETE", "/admin/rollout", body -> change(() -> context.rollout().clearAdminOverrides())),
+        new AdminRoute("POST", "/admin/kill-switch", body -> change(() ->
+            context.rollout().mergeAdminOverrides(RolloutOverrides.builder().enabled(false).build()))),
+        new AdminRoute("DELETE", "/admin/kill-switch", body -> change(this::releaseKillSwitch)),
+        new AdminRoute("POST", "/admin/config/reload", body -> reload()),
+        new AdminRoute("GET", "/admin/cohorts", body -> cohorts()));
+  }
+
+  private interface Change {
+    RolloutConfig apply();
+  }
+
+  private AdminResponse change(Change change) throws AdminException {
+    try {
+      return rollout(change.apply());
+    } catch (InvalidConfigException e) {
+      throw new AdminException(400, e.getMessage());
+    }
+  }
+
+  /** Removes only the admin layer's {@code enabled}, so the file or environment decides again. */
+  private RolloutConfig releaseKillSwitch() {
+    Map<String, Object> admin = new LinkedHashMap<>(context.rollout().layer(ConfigSource.ADMIN).toMap());
+    admin.remove("enabled");
+    return context.rollout().setAdminOverrides(RolloutOverrides.fromMap(admin, "admin"));
+  }
+
+  private AdminResponse reload() throws AdminException {
+    if (context.rollout().file().isEmpty()) {
+      throw new AdminException(409, "no config file: the server was started without --config");
+    }
+    context.rollout().reloadFile();
+    return rollout(context.rollout().current());
+  }
+
+  private AdminResponse rollout(RolloutConfig config) {
+    ObjectNode node = JSON.createObjectNode();
+    node.set("config", JSON.valueToTree(config.toMap()));
+    ObjectNode layers = node.putObject("layers");
+    for (ConfigSource source : ConfigSource.values()) {
+      RolloutOverrides layer = context.rollout().layer(source);
+      if (!layer.isEmpty()) {
+        layers.set(source.code(), JSON.valueToTree(layer.toMap()));
+      }
+    }
+    context.rollout().file().ifPresent(f -> node.put("file", f.toAbsolutePath().toString()));
+    node.put("connections", context.connections().count());
+    return AdminResponse.json(200, write(node));
+  }
+
+  private static String write(ObjectNode node) {
+    try {
+      return JSON.writeValueAsString(node);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("cannot write a JSON tree", e);
+    }
+  }
+
+  private AdminResponse cohorts() {
+    Map<String, long[]> stats = new TreeMap<>();
+    for (PlayerConnection c : context.connections().all()) {
+      long[] s = stats.computeIfAbsent(c.cohortLabel(), k -> new long[4]);
+      s[0]++;
+      SendQueue q = c.queue();
+      if (q != null) {
+        s[1] += q.sentFrames();
+        s[2] += q.sentBytes();
+        s[3] += q.dropped();
+      }
+    }
+    ObjectNode node = JSON.createObjectNode();
+    ArrayNode list = node.putArray("cohorts");
+    stats.forEach((label, s) -> {
+      ObjectNode c = list.addObject();
+      c.put("cohort", label);
+      c.put("connections", s[0]);
+      c.put("frames_sent", s[1]);
+      c.put("bytes_sent", s[2]);
+      c.put("updates_dropped", s[3]);
+    });
+    node.put("connections", context.connections().count());
+    node.put("rooms", context.rooms().count());
+    return AdminResponse.json(200, node.toString());
+  }
+}
