@@ -13,7 +13,7 @@ import java.util.Optional;
  * @param protocol the protocol it would like (the server's rollout decides what it gets)
  * @param version the version it declares, empty for a legacy JSON client
  * @param handshake how it declares it; empty for a legacy JSON client (it declares nothing)
- * @param firstUrl index of the URL it dials first (it fails over to the next ones)
+ * @param urlIndex index of the URL it connects to
  */
 public record ClientPlan(int connection, String room, Protocol protocol, Optional<ProtocolVersion> version,
-    Optional<ClientHandshake> handshake, int firstUrl) {}
+    Optional<ClientHandshake> handshake, int urlIndex) {}

@@ -14,8 +14,7 @@ import java.util.regex.Pattern;
  * A load test run, validated: where to connect, how many connections in how many rooms, which
  * protocols they ask for, for how long, and where results go.
  *
- * @param urls game endpoints ({@code ws://host:port/ws}); connection i dials {@code urls[i % n]}
- *     first and fails over to the next on a reconnect
+ * @param urls game endpoints ({@code ws://host:port/ws}); connection i connects to {@code urls[i % n]}
  * @param connections connections to open, 1..100000
  * @param rooms rooms to spread them over (round robin), 1..connections
  * @param roomPrefix rooms are named {@code PREFIX-0}, {@code PREFIX-1}, ...

@@ -7,12 +7,12 @@ import picocli.CommandLine.Command;
 
 /**
  * The load-test tool of the reference server:
- * {@code java -cp protoshift-server.jar dev.protoshift.server.loadtest.LoadTool compare ...}.
+ * {@code java -cp protoshift-server.jar dev.protoshift.server.loadtest.LoadTool run|compare ...}.
  * See docs/load-testing.md.
  */
 @Command(name = "protoshift-loadtest", mixinStandardHelpOptions = true,
-    description = "Load tests for the protoshift reference server: compare results.",
-    subcommands = {CompareCommand.class})
+    description = "Load tests for the protoshift reference server: run a load test, compare results.",
+    subcommands = {RunCommand.class, CompareCommand.class})
 public final class LoadTool {
 
   private LoadTool() {}
