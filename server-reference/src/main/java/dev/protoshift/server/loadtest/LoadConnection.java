@@ -40,9 +40,10 @@ final class LoadConnection implements ReferenceClient.Listener {
    * @param to the protocol after
    * @param tick the tick of the first state in {@code to}
    * @param nowMicros that state's server timestamp, microseconds since the epoch
-   * @param receivedNanos when it arrived ({@link System#nanoTime})
+   * @param previousNowMicros the server timestamp of the last state in {@code from}
+   * @param receivedNanos when the first state in {@code to} arrived ({@link System#nanoTime})
    */
-  record Switch(String from, String to, long tick, long nowMicros, long receivedNanos) {}
+  record Switch(String from, String to, long tick, long nowMicros, long previousNowMicros, long receivedNanos) {}
 
   private final ClientPlan plan;
   private final ConnectionRecorder recorder;
@@ -55,6 +56,7 @@ final class LoadConnection implements ReferenceClient.Listener {
   private volatile long openedNanos;
   private volatile String protocol;
   private volatile String version;
+  private volatile long lastNowMicros = -1;
 
   LoadConnection(ClientPlan plan) {
     this.plan = plan;
@@ -133,8 +135,9 @@ final class LoadConnection implements ReferenceClient.Listener {
     String p = r.protocol().code();
     String before = protocol;
     if (!pending && before != null && !before.equals(p)) {
-      switches.add(new Switch(before, p, state.tick(), state.now(), r.receivedNanos()));
+      switches.add(new Switch(before, p, state.tick(), state.now(), lastNowMicros, r.receivedNanos()));
     }
+    lastNowMicros = state.now();
     enter(p, r.receivedNanos());
     recorder.update(r.receivedNanos(), r.bytes(), state.tick(), r.latencyMicros(), r.decodeNanos());
   }
