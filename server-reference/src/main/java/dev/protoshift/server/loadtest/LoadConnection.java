@@ -50,6 +50,7 @@ final class LoadConnection implements ReferenceClient.Listener {
   private final AtomicLong clientSeq = new AtomicLong();
   private final AtomicReference<String> lastRejection = new AtomicReference<>();
   private final List<Switch> switches = new CopyOnWriteArrayList<>();
+  private final List<String> switchReasons = new CopyOnWriteArrayList<>();
   private volatile ReferenceClient client;
   private volatile boolean closing;
   private volatile boolean pending;
@@ -114,6 +115,11 @@ final class LoadConnection implements ReferenceClient.Listener {
     return List.copyOf(switches);
   }
 
+  /** The reasons of the {@code protocol_switch} messages received, in order. */
+  List<String> switchReasons() {
+    return List.copyOf(switchReasons);
+  }
+
   /** The protocol of the last state received, or null while not connected. */
   String protocol() {
     return protocol;
@@ -150,6 +156,9 @@ final class LoadConnection implements ReferenceClient.Listener {
       String v = node.path("version").asText("");
       if (!v.isEmpty() && (type.equals("hello_ack") || type.equals("protocol_switch"))) {
         version = v;
+      }
+      if (type.equals("protocol_switch")) {
+        switchReasons.add(node.path("reason").asText(""));
       }
       if (type.equals("hello_reject")) {
         lastRejection.set(node.path("reason").asText("") + ": " + node.path("message").asText(""));
