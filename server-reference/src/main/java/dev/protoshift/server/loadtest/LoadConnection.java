@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.random.RandomGenerator;
@@ -51,6 +52,8 @@ final class LoadConnection implements ReferenceClient.Listener {
   private final AtomicReference<String> lastRejection = new AtomicReference<>();
   private final List<Switch> switches = new CopyOnWriteArrayList<>();
   private final List<String> switchReasons = new CopyOnWriteArrayList<>();
+  private final List<Integer> closeCodes = new CopyOnWriteArrayList<>();
+  private final AtomicInteger opens = new AtomicInteger();
   private volatile ReferenceClient client;
   private volatile boolean closing;
   private volatile boolean pending;
@@ -120,6 +123,16 @@ final class LoadConnection implements ReferenceClient.Listener {
     return List.copyOf(switchReasons);
   }
 
+  /** Times the connection opened (1 + reconnects). */
+  int opens() {
+    return opens.get();
+  }
+
+  /** The close codes of the drops the tool did not cause, in order. */
+  List<Integer> closeCodes() {
+    return List.copyOf(closeCodes);
+  }
+
   /** The protocol of the last state received, or null while not connected. */
   String protocol() {
     return protocol;
@@ -132,6 +145,7 @@ final class LoadConnection implements ReferenceClient.Listener {
 
   @Override
   public void opened(int attempt) {
+    opens.incrementAndGet();
     openedNanos = System.nanoTime();
     pending = true;
   }
@@ -180,6 +194,9 @@ final class LoadConnection implements ReferenceClient.Listener {
 
   @Override
   public void closed(int code, String reason, boolean reconnecting) {
+    if (!closing) {
+      closeCodes.add(code);
+    }
     if (!closing && code >= 4000 && !reconnecting) {
       lastRejection.compareAndSet(null, "closed " + code + " " + reason);
     }
