@@ -68,13 +68,17 @@ public final class LoadSession implements AutoCloseable {
    * (at most {@link #CONNECT_GRACE} longer).
    *
    * @param progress where progress lines go (null: nowhere)
+   * @throws IOException if the server's {@code /metrics} cannot be read (checked before any connection opens)
    * @throws InterruptedException if interrupted
    */
-  public static LoadSession open(LoadSettings settings, PrintWriter progress) throws InterruptedException {
+  public static LoadSession open(LoadSettings settings, PrintWriter progress) throws IOException, InterruptedException {
     LoadSession session = new LoadSession(settings, progress, ClientRuntime.start());
     try {
+      if (session.scraper != null) {
+        session.scraper.check();
+      }
       session.rampUp();
-    } catch (InterruptedException | RuntimeException e) {
+    } catch (IOException | InterruptedException | RuntimeException e) {
       session.close();
       throw e;
     }

@@ -47,6 +47,15 @@ public final class ServerScraper implements AutoCloseable {
   }
 
   /**
+   * Reads {@code /metrics} once, to find a wrong URL or token before a run starts.
+   *
+   * @throws IOException naming the URL and the HTTP status or error
+   */
+  public void check() throws IOException {
+    scrape();
+  }
+
+  /**
    * Takes the first scrape and starts the periodic ones.
    *
    * @throws IOException naming the URL and the HTTP status or error if the first scrape fails

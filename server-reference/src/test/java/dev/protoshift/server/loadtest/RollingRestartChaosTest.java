@@ -42,7 +42,10 @@ class RollingRestartChaosTest {
         assertThat(session.failedConnects()).isZero();
         session.startWindow();
         await().atMost(Duration.ofSeconds(10)).until(() -> Chaos.allOn(session, "protobuf"));
-        assertThat(balancer.routed(0)).isEqualTo(CONNECTIONS);
+        // TCP connections, not clients: Jetty's client may open a spare connection to a
+        // destination that it then closes unused. What clients saw is checked below.
+        assertThat(balancer.routed(0)).isGreaterThanOrEqualTo(CONNECTIONS);
+        assertThat(balancer.routed(1)).isZero();
 
         a.terminate();
         assertThat(a.waitFor(Duration.ofSeconds(20))).as("A's exit code; output:\n" + a.output()).isZero();
@@ -53,7 +56,7 @@ class RollingRestartChaosTest {
         for (LoadConnection c : session.connections()) {
           assertThat(c.closeCodes()).as("connection " + c.plan().connection()).containsExactly(1012);
         }
-        assertThat(balancer.routed(1)).isEqualTo(CONNECTIONS);
+        assertThat(balancer.routed(1)).isGreaterThanOrEqualTo(CONNECTIONS);
         LoadResults results = session.finish("test");
         assertThat(results.run().connectFailures()).isZero();
         assertThat(results.cohorts()).extracting(CohortResults::key).containsExactly("protobuf/1.2.0");
