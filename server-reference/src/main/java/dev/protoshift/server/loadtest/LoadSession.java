@@ -19,8 +19,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The connections of a load test, step by step: {@link #open} ramps them up, {@link
- * #startWindow} starts the inputs, the {@code /metrics} scrapes and the measured window, {@link
+ * The connections of a load test, step by step: {@link #open} ramps them up and starts their
+ * inputs, {@link #startWindow} starts the {@code /metrics} scrapes and the measured window, {@link
  * #finish} ends it and returns the results. {@link LoadRun} runs the steps in order; the chaos
  * tests act on the server between them. N connections share one {@link ClientRuntime}.
  */
@@ -100,12 +100,11 @@ public final class LoadSession implements AutoCloseable {
   }
 
   /**
-   * Starts the measured window: inputs, server scrapes, counting.
+   * Starts the measured window: server scrapes and counting.
    *
    * @throws IOException if the server's {@code /metrics} cannot be read (wrong URL or token)
    */
   public void startWindow() throws IOException {
-    startInputs();
     if (scraper != null) {
       scraper.start();
     }
@@ -198,6 +197,7 @@ public final class LoadSession implements AutoCloseable {
       }
     }
     print(line.line("ramp-up done", System.nanoTime()));
+    startInputs(); // before the window, so the server's input path is warm when measuring starts
   }
 
   private void startInputs() {
