@@ -28,9 +28,12 @@ public final class ComparisonChart {
   public static String svg(Comparison c, Targets targets) {
     StringBuilder body = new StringBuilder();
     int y = 70;
-    MetricComparison bw = c.metric(Metric.BANDWIDTH);
+    double rates = c.metric(Metric.UPDATE_RATE).ratioPoint();
+    boolean equalRates = Double.isNaN(rates) || Math.abs(rates - 1) <= Targets.RATE_TOLERANCE;
+    MetricComparison bw = c.metric(equalRates ? Metric.BANDWIDTH : Metric.MESSAGE_SIZE);
     double target = bw.baseline() * (1 - targets.bandwidthReduction());
-    y = bars(body, y, "Bandwidth per connection (bytes/s)", List.of(
+    y = bars(body, y, equalRates ? "Bandwidth per connection (bytes/s)"
+        : "Bytes per update (update rates differ: bandwidth at equal rates)", List.of(
         bar(c, true, "", bw), bar(c, false, "", bw)),
         Double.isFinite(target) ? target : Double.NaN,
         "target: " + Targets.percent(targets.bandwidthReduction()) + " below baseline");

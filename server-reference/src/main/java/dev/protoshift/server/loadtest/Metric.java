@@ -4,12 +4,14 @@ import java.util.Locale;
 import java.util.function.ToDoubleFunction;
 
 /**
- * A statistic the compare tool estimates for each side and resamples. For every one of them,
- * lower is better.
+ * A statistic the compare tool estimates for each side and resamples. For every one of them
+ * but {@link #UPDATE_RATE}, lower is better.
  */
 public enum Metric {
   BANDWIDTH("bandwidth", "B/s per connection", s -> s.bandwidth()),
   MESSAGE_SIZE("mean message size", "B", s -> s.messages() > 0 ? (double) s.bytes() / s.messages() : Double.NaN),
+  /** Updates received per second per connection: equal on both sides unless one was overloaded. */
+  UPDATE_RATE("update rate", "msg/s per connection", s -> s.seconds() > 0 ? s.messages() / s.seconds() : Double.NaN),
   LATENCY_P50("latency p50", "ms", s -> s.latencyP50Us() / 1_000.0),
   LATENCY_P99("latency p99", "ms", s -> s.latencyP99Us() / 1_000.0),
   DECODE_P50("client decode p50", "ms", s -> s.decodeP50Ns() / 1_000_000.0),

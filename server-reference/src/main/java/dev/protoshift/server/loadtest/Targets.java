@@ -3,10 +3,14 @@ package dev.protoshift.server.loadtest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The rollout's targets for a candidate against its baseline (the phase-3 plan's load test
- * criteria): bandwidth at least {@code bandwidthReduction} lower; server encode and client
+ * criteria): bandwidth at least {@code bandwidthReduction} lower (at equal update rates: when
+ * the two sides received updates at rates more than {@link #RATE_TOLERANCE} apart, one was
+ * overloaded, and the bandwidth they would use at the same rate, i.e. the mean message size,
+ * is compared instead, with a warning); server encode and client
  * decode p99 under their limits; no increase in decode errors, sequence gaps or repeats, or
  * disconnects (and, between two runs, failed connects).
  *
@@ -21,6 +25,9 @@ import java.util.Locale;
  * @param strict treat any increase in errors, gaps, repeats or disconnects as a miss
  */
 public record Targets(double bandwidthReduction, double maxEncodeP99Ms, double maxDecodeP99Ms, boolean strict) {
+
+  /** Update rates further apart than this (relative) make bandwidth per connection incomparable. */
+  public static final double RATE_TOLERANCE = 0.05;
 
   /** The plan's targets: 30% less bandwidth, encode and decode p99 under 1 ms, no increases. */
   public static final Targets DEFAULTS = new Targets(0.30, 1.0, 1.0, false);
@@ -42,6 +49,7 @@ public record Targets(double bandwidthReduction, double maxEncodeP99Ms, double m
   public Verdict evaluate(Comparison comparison) {
     List<Verdict.Check> checks = new ArrayList<>();
     checks.add(bandwidth(comparison));
+    updateRates(comparison).ifPresent(checks::add);
     for (String protocol : comparison.candidate().protocols()) {
       checks.add(encode(comparison.candidate(), protocol));
     }
@@ -62,20 +70,39 @@ public record Targets(double bandwidthReduction, double maxEncodeP99Ms, double m
   }
 
   private Verdict.Check bandwidth(Comparison c) {
-    MetricComparison m = c.metric(Metric.BANDWIDTH);
     String target = String.format(Locale.ROOT, "bandwidth at least %s lower", percent(bandwidthReduction));
+    boolean equalRates = !ratesDiffer(c);
+    MetricComparison m = c.metric(equalRates ? Metric.BANDWIDTH : Metric.MESSAGE_SIZE);
     double ratio = m.ratioPoint();
     if (Double.isNaN(ratio)) {
       return new Verdict.Check(target, Verdict.Status.NOT_MEASURED, "no bandwidth measured on "
           + (Double.isNaN(m.candidate()) ? "the candidate" : "the baseline"));
     }
-    String detail = signedPercent(ratio - 1) + " (" + Metric.BANDWIDTH.format(m.candidate()) + " vs "
-        + Metric.BANDWIDTH.format(m.baseline()) + " B/s per connection"
+    String unit = equalRates ? " B/s per connection" : " B per update, i.e. at equal update rates";
+    String detail = signedPercent(ratio - 1) + " (" + m.metric().format(m.candidate()) + " vs "
+        + m.metric().format(m.baseline()) + unit
         + (m.ratio() == null ? "" : ", " + confidence(c) + " CI " + signedPercent(m.ratio().low() - 1)
             + " .. " + signedPercent(m.ratio().high() - 1))
         + (m.significant() ? "" : ", difference not significant") + ")";
     boolean met = ratio <= 1 - bandwidthReduction;
     return new Verdict.Check(target, met ? Verdict.Status.MET : Verdict.Status.MISSED, detail);
+  }
+
+  private static boolean ratesDiffer(Comparison c) {
+    double r = c.metric(Metric.UPDATE_RATE).ratioPoint();
+    return !Double.isNaN(r) && Math.abs(r - 1) > RATE_TOLERANCE;
+  }
+
+  /** A warning when the update rates differ: one side was overloaded, its latency and CPU figures too. */
+  private static Optional<Verdict.Check> updateRates(Comparison c) {
+    if (!ratesDiffer(c)) {
+      return Optional.empty();
+    }
+    MetricComparison m = c.metric(Metric.UPDATE_RATE);
+    return Optional.of(new Verdict.Check("equal update rates", Verdict.Status.WARNING,
+        Metric.UPDATE_RATE.format(m.candidate()) + " vs " + Metric.UPDATE_RATE.format(m.baseline())
+            + " msg/s per connection: a side was overloaded (its rooms ticked slower); bandwidth is compared"
+            + " per update, and latency and CPU are not like for like"));
   }
 
   private Verdict.Check encode(ComparisonSide candidate, String protocol) {

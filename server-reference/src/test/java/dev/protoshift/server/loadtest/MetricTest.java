@@ -17,6 +17,7 @@ class MetricTest {
     SamplePool.Stats s = stats(100, 2_000, 500_000, 2, 2, 1);
     assertThat(Metric.BANDWIDTH.of(s)).isEqualTo(5_000);
     assertThat(Metric.MESSAGE_SIZE.of(s)).isEqualTo(250);
+    assertThat(Metric.UPDATE_RATE.of(s)).isEqualTo(20);
     assertThat(Metric.LATENCY_P50.of(s)).isEqualTo(1.5);
     assertThat(Metric.LATENCY_P99.of(s)).isEqualTo(4.0);
     assertThat(Metric.DECODE_P50.of(s)).isEqualTo(0.02);

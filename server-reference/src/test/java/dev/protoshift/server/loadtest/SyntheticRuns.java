@@ -40,6 +40,12 @@ final class SyntheticRuns {
 
   static CohortResults cohort(String protocol, String version, int connections, int messagesEach, Shape shape,
       Events events, long seed) {
+    return cohort(protocol, version, connections, messagesEach, 20, shape, events, seed);
+  }
+
+  /** A cohort whose connections received {@code messagesEach} updates at {@code rateHz}. */
+  static CohortResults cohort(String protocol, String version, int connections, int messagesEach, double rateHz,
+      Shape shape, Events events, long seed) {
     Random random = new Random(seed);
     List<ConnectionSample> samples = new ArrayList<>();
     for (int i = 0; i < connections; i++) {
@@ -52,7 +58,7 @@ final class SyntheticRuns {
             * Math.exp(shape.decodeSigma() * random.nextGaussian())));
       }
       long bytes = Math.round(messagesEach * shape.bytesPerMessage() * (1 + 0.02 * random.nextGaussian()));
-      samples.add(new ConnectionSample(i, messagesEach / 20.0, messagesEach, bytes,
+      samples.add(new ConnectionSample(i, messagesEach / rateHz, messagesEach, bytes,
           share(events.decodeErrors(), connections, i), share(events.gaps(), connections, i),
           share(events.repeats(), connections, i), share(events.disconnects(), connections, i),
           Histograms.encode(latency), Histograms.encode(decode)));

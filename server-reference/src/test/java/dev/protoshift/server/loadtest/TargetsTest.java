@@ -140,4 +140,30 @@ class TargetsTest {
     assertThatThrownBy(() -> new Targets(1.5, 1, 1, false)).hasMessageContaining("1.5");
     assertThatThrownBy(() -> new Targets(0.3, 0, 1, false)).hasMessageContaining("encode 0.0");
   }
+
+  @Test
+  void evaluate_baselineOverloaded_comparesBandwidthPerUpdateAndWarns() {
+    // The JSON side received updates at 8 Hz instead of 20 (its rooms ticked slower): per
+    // connection it used barely more bandwidth, but each update was 2.5 times larger.
+    LoadResults r = LoadResults.of(SyntheticRuns.run("mixed", 40), java.util.List.of(
+        SyntheticRuns.cohort("protobuf", "1.2.0", 20, 200, 20, SyntheticRuns.PROTOBUF, Events.NONE, 1),
+        SyntheticRuns.cohort("json", "1.2.0", 20, 80, 8, SyntheticRuns.JSON, Events.NONE, 2)),
+        SyntheticRuns.server(0.08, 0.1));
+    Comparison c = SyntheticRuns.compare(r);
+    assertThat(c.metric(Metric.BANDWIDTH).ratioPoint()).isGreaterThan(0.9);
+    Verdict v = Targets.DEFAULTS.evaluate(c);
+    Check bandwidth = check(v, "bandwidth");
+    assertThat(bandwidth.status()).isEqualTo(Status.MET);
+    assertThat(bandwidth.detail()).contains("B per update, i.e. at equal update rates").contains("-6");
+    Check rates = check(v, "equal update rates");
+    assertThat(rates.status()).isEqualTo(Status.WARNING);
+    assertThat(rates.detail()).contains("20.00 vs 8.00");
+    assertThat(v.passed()).isTrue();
+  }
+
+  @Test
+  void evaluate_equalUpdateRates_noRateWarning() {
+    assertThat(evaluate(SyntheticRuns.mixed(10), Targets.DEFAULTS).checks())
+        .noneMatch(ch -> ch.target().equals("equal update rates"));
+  }
 }
