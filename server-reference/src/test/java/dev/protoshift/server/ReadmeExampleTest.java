@@ -54,7 +54,7 @@ class ReadmeExampleTest {
     Agreement a = (Agreement) n;  // or a Rejection naming the supported range
     Cohort cohort = game.cohortFor(a); // PROTOBUF (reason in_rollout) × the 1.0.0 view
 
-    // Per tick: convert and encode once per cohort; every member gets the same bytes.
+    // Per tick: convert and encode once per cohort; each member's frame is copied from those bytes.
     byte[] frame = game.encodeState(room, cohort).forRecipient("g1");
     // ---- README example ends ----
 
