@@ -32,6 +32,14 @@ public enum WireProtocol {
     throw new IllegalArgumentException("wire protocol must be protobuf or json, was \"" + label + "\"");
   }
 
+  /** The wire protocol of versioning's negotiated {@link dev.protoshift.versioning.Protocol}. */
+  public static WireProtocol of(dev.protoshift.versioning.Protocol protocol) {
+    return switch (protocol) {
+      case PROTOBUF -> PROTOBUF;
+      case JSON -> JSON;
+    };
+  }
+
   /** True if frames of this protocol are binary WebSocket frames. */
   public boolean binary() {
     return this == PROTOBUF;

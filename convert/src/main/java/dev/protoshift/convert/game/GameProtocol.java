@@ -10,6 +10,7 @@ import dev.protoshift.convert.internal.LegacyJsonReader;
 import dev.protoshift.convert.internal.LegacyJsonWriter;
 import dev.protoshift.proto.game.StateUpdate;
 import dev.protoshift.proto.game.WsEnvelope;
+import dev.protoshift.versioning.Agreement;
 import dev.protoshift.versioning.ProtocolVersion;
 import java.util.Collection;
 import java.util.HashMap;
@@ -88,6 +89,16 @@ public final class GameProtocol {
    */
   public Cohort negotiatedCohort(WireProtocol protocol, Optional<ProtocolVersion> clientVersion, Collection<String> features) {
     return cohort(protocol, clientVersion.orElse(null), features);
+  }
+
+  /**
+   * The cohort of a connection that versioning's negotiator agreed on: its protocol (after the
+   * rollout decision), its version and its features.
+   *
+   * @throws IllegalArgumentException if the agreed version is older than 1.0.0
+   */
+  public Cohort cohortFor(Agreement agreement) {
+    return negotiatedCohort(WireProtocol.of(agreement.protocol()), agreement.version(), agreement.features());
   }
 
   // ---- server side: outgoing ------------------------------------------------------------------

@@ -12,7 +12,15 @@ import dev.protoshift.convert.WireProtocol;
 import dev.protoshift.proto.game.PlayerInput.Builder;
 import dev.protoshift.proto.game.StateUpdate;
 import dev.protoshift.proto.game.WsEnvelope;
+import dev.protoshift.versioning.Agreement;
+import dev.protoshift.versioning.DecisionReason;
+import dev.protoshift.versioning.Negotiator;
+import dev.protoshift.versioning.Protocol;
+import dev.protoshift.versioning.ProtocolFeatures;
+import dev.protoshift.versioning.ProtocolGate;
 import dev.protoshift.versioning.ProtocolVersion;
+import dev.protoshift.versioning.RolloutDecision;
+import dev.protoshift.versioning.SupportedVersions;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -108,6 +116,30 @@ class GameProtocolTest {
         .isEqualTo(new Cohort(WireProtocol.JSON, V100));
     assertThat(GAME.negotiatedCohort(WireProtocol.PROTOBUF, java.util.Optional.of(ProtocolVersion.parse("1.2.0")),
         Set.of("dag", "inventory", "story"))).isEqualTo(new Cohort(WireProtocol.PROTOBUF, V110));
+  }
+
+  @Test
+  void cohortFor_agreementFromTheNegotiator_usesItsProtocolVersionAndFeatures() {
+    Negotiator negotiator = Negotiator.builder(SupportedVersions.between("1.0.0", "1.2.0"))
+        .features(ProtocolFeatures.builder().add("dag", "1.1.0").add("inventory", "1.1.0").add("story", "1.1.0").build())
+        .build();
+    ProtocolGate inRollout = client -> RolloutDecision.of(DecisionReason.IN_ROLLOUT);
+    ProtocolGate killSwitch = client -> RolloutDecision.of(DecisionReason.KILL_SWITCH);
+
+    Agreement old = (Agreement) negotiator.onUpgrade("room=r&proto_version=1.1.0-beta.2", List.of(), inRollout);
+    Agreement killed = (Agreement) negotiator.onUpgrade("room=r&proto_version=1.2.0", List.of(), killSwitch);
+    Agreement legacy = (Agreement) negotiator.onUpgrade("room=r", List.of(), inRollout);
+
+    assertThat(GAME.cohortFor(old)).isEqualTo(new Cohort(WireProtocol.PROTOBUF, V100));
+    assertThat(GAME.cohortFor(killed)).isEqualTo(new Cohort(WireProtocol.JSON, V110));
+    assertThat(GAME.cohortFor(legacy)).isEqualTo(new Cohort(WireProtocol.JSON, V100));
+  }
+
+  @Test
+  void wireProtocolOf_mapsEveryNegotiatedProtocol() {
+    for (Protocol protocol : Protocol.values()) {
+      assertThat(WireProtocol.of(protocol).label()).isEqualTo(protocol.code());
+    }
   }
 
   @Test
