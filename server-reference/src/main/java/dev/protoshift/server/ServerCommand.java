@@ -94,6 +94,11 @@ public final class ServerCommand {
       description = "Window of --decode-error-limit (default: 10s).")
   Duration decodeErrorWindow = Duration.ofSeconds(10);
 
+  @Option(names = "--broadcast-mode", paramLabel = "MODE",
+      description = "Benchmarks only: per-cohort (default), per-connection (encode for every connection) or"
+          + " pre-encoded (send each room's first encoding every tick: the floor).")
+  String broadcastMode = BroadcastMode.PER_COHORT.code();
+
   @Option(names = "--allow-fault-injection",
       description = "Allow INJECT_PROTO_ERRORS (never in production).")
   boolean allowFaultInjection;
@@ -119,6 +124,7 @@ public final class ServerCommand {
         .configFile(config)
         .decodeErrorLimit(decodeErrorLimit).decodeErrorWindow(decodeErrorWindow)
         .injectProtoErrors(inject).allowFaultInjection(allowFaults)
+        .broadcastMode(BroadcastMode.parse(broadcastMode))
         .logProtoMessages("1".equals(env.getOrDefault("LOG_PROTO_MESSAGES", "").strip()))
         .environment(env)
         .build();
@@ -163,6 +169,9 @@ public final class ServerCommand {
     out.println("  rollout config: " + s.configFile().map(p -> "file " + p.toAbsolutePath() + " (watched)")
         .orElse("embedded defaults + environment (no --config)"));
     out.println("  tick rate " + s.rooms().tickRateHz() + " Hz; drain timeout " + s.drainTimeout().toMillis() + " ms");
+    if (s.broadcastMode() != BroadcastMode.PER_COHORT) {
+      out.println("  WARNING: --broadcast-mode " + s.broadcastMode().code() + " is for benchmarks only");
+    }
     if (s.injectProtoErrors() > 0) {
       out.println("  WARNING: FAULT INJECTION ON: corrupting " + (s.injectProtoErrors() * 100) + "% of inbound binary frames");
     }

@@ -40,6 +40,7 @@ public final class ServerSettings {
   private final boolean allowFaultInjection;
   private final boolean logProtoMessages;
   private final Map<String, String> environment;
+  private final BroadcastMode broadcastMode;
 
   private ServerSettings(Builder b) {
     this.host = require(b.host, "host");
@@ -82,6 +83,7 @@ public final class ServerSettings {
     this.allowFaultInjection = b.allowFaultInjection;
     this.logProtoMessages = b.logProtoMessages;
     this.environment = Map.copyOf(b.environment);
+    this.broadcastMode = Objects.requireNonNull(b.broadcastMode, "broadcast mode");
   }
 
   public static Builder builder() {
@@ -114,7 +116,13 @@ public final class ServerSettings {
     b.allowFaultInjection = allowFaultInjection;
     b.logProtoMessages = logProtoMessages;
     b.environment = environment;
+    b.broadcastMode = broadcastMode;
     return b;
+  }
+
+  /** How states are encoded and sent; {@link BroadcastMode#PER_COHORT} except in benchmarks. */
+  public BroadcastMode broadcastMode() {
+    return broadcastMode;
   }
 
   /** Interface the game port binds to (default all, {@code 0.0.0.0}). */
@@ -284,6 +292,7 @@ public final class ServerSettings {
     private boolean allowFaultInjection;
     private boolean logProtoMessages;
     private Map<String, String> environment = Map.of();
+    private BroadcastMode broadcastMode = BroadcastMode.PER_COHORT;
 
     private Builder() {}
 
@@ -310,6 +319,7 @@ public final class ServerSettings {
     public Builder allowFaultInjection(boolean v) { allowFaultInjection = v; return this; }
     public Builder logProtoMessages(boolean v) { logProtoMessages = v; return this; }
     public Builder environment(Map<String, String> v) { environment = Map.copyOf(v); return this; }
+    public Builder broadcastMode(BroadcastMode v) { broadcastMode = v; return this; }
 
     /**
      * @throws IllegalArgumentException naming the first bad value

@@ -4,6 +4,7 @@ import dev.protoshift.convert.Cohort;
 import dev.protoshift.convert.game.CohortFrame;
 import dev.protoshift.convert.game.GameProtocol;
 import dev.protoshift.convert.game.RoomState;
+import dev.protoshift.server.BroadcastMode;
 import dev.protoshift.server.game.Broadcaster;
 import dev.protoshift.server.game.RoomTick;
 import dev.protoshift.server.metrics.ServerMetrics;
@@ -15,13 +16,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Sends each tick's state to a room's connections: the room's connections are grouped into
  * cohorts (protocol × view, e.g. {@code protobuf/1.0.0} or {@code json/1.1.0+dag+inventory+story});
  * the state is converted and encoded once per cohort (convert's {@link CohortFrame}), and each
  * member gets the same bytes with its own {@code me} spliced in — no per-connection conversion
- * or encoding.
+ * or encoding. Two other {@link BroadcastMode}s exist for benchmarks: per connection (the naive
+ * path) and pre-encoded (the floor).
  */
 final class CohortBroadcaster implements Broadcaster {
 
@@ -30,6 +33,8 @@ final class CohortBroadcaster implements Broadcaster {
 
   private final ServerContext context;
   private final GameProtocol game;
+  /** {@link BroadcastMode#PRE_ENCODED} only: each room's first encoding per cohort. */
+  private final Map<String, byte[]> preEncoded = new ConcurrentHashMap<>();
 
   CohortBroadcaster(ServerContext context) {
     this.context = context;
@@ -53,19 +58,43 @@ final class CohortBroadcaster implements Broadcaster {
     }
     RoomState state = tick.state();
     ServerMetrics metrics = context.metrics();
+    BroadcastMode mode = context.settings().broadcastMode();
     for (Map.Entry<Cohort, List<Seat>> entry : cohorts.entrySet()) {
       Cohort cohort = entry.getKey();
       List<Seat> members = entry.getValue();
-      long start = System.nanoTime();
-      CohortFrame frame = game.encodeState(state, cohort);
-      long encodeNanos = System.nanoTime() - start;
       String protocol = cohort.protocol().label();
       String version = ((PlayerConnection) members.get(0).occupant()).versionTag();
-      metrics.encoded(protocol, version, "state_update", encodeNanos);
+      CohortFrame frame = null;
+      byte[] shared = null;
+      long encodeNanos = 0;
+      if (mode == BroadcastMode.PER_COHORT) {
+        long start = System.nanoTime();
+        frame = game.encodeState(state, cohort);
+        encodeNanos = System.nanoTime() - start;
+        metrics.encoded(protocol, version, "state_update", encodeNanos);
+      } else if (mode == BroadcastMode.PRE_ENCODED) {
+        shared = preEncoded.computeIfAbsent(tick.roomId() + "\u0000" + cohort.label(), k -> {
+          long start = System.nanoTime();
+          byte[] bytes = game.encodeState(state, cohort).forSpectator();
+          metrics.encoded(protocol, version, "state_update", System.nanoTime() - start);
+          return bytes;
+        });
+      }
       long bytes = 0;
       for (Seat seat : members) {
         PlayerConnection c = (PlayerConnection) seat.occupant();
-        byte[] payload = frame.forRecipient(seat.ghostId());
+        byte[] payload;
+        if (frame != null) {
+          payload = frame.forRecipient(seat.ghostId());
+        } else if (shared != null) {
+          payload = shared;
+        } else {
+          long start = System.nanoTime();
+          payload = game.encodeStateForConnection(state, cohort, seat.ghostId());
+          long nanos = System.nanoTime() - start;
+          encodeNanos += nanos;
+          metrics.encoded(protocol, version, "state_update", nanos);
+        }
         bytes += payload.length;
         c.sendState(cohort.protocol().binary()
             ? OutboundFrame.binaryState(tick.tick(), ByteBuffer.wrap(payload))
