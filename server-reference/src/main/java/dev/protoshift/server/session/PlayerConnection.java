@@ -192,6 +192,9 @@ public final class PlayerConnection implements Occupant, GameSocket.Handler {
   @Override
   public void seated(Room room, String ghostId) {
     this.ghostId = ghostId;
+    // A config change between the handshake and this first tick in the room skipped this
+    // connection (LiveRedecision reaches seated connections only): catch up before any state.
+    redecideOnTickThread(context.rollout().current());
   }
 
   @Override
@@ -364,18 +367,22 @@ public final class PlayerConnection implements Occupant, GameSocket.Handler {
   // ---- protocol changes (on the room's tick thread) -------------------------------------------
 
   /** Re-decides this connection under {@code config} (posted to the room by a config change). */
-  void redecide(RolloutConfig config) {
-    post(() -> {
-      Agreement a = agreement;
-      if (a == null) {
-        return;
-      }
-      RolloutDecision decision = RolloutPolicy.decide(config, ServerContext.context(roomId, playerId, connectionId, a.client()));
-      if (!decision.equals(a.decision())) {
-        context.metrics().decision(decision.protocol().code(), decision.reason().code());
-        apply(a.withDecision(decision), false, decision.reason().code());
-      }
-    });
+  /** The room this connection sits in, or {@code null} before it is seated. */
+  Room room() {
+    return room;
+  }
+
+  /** Re-decides now; only on this connection's room tick thread (see {@link LiveRedecision}). */
+  void redecideOnTickThread(RolloutConfig config) {
+    Agreement a = agreement;
+    if (a == null) {
+      return;
+    }
+    RolloutDecision decision = RolloutPolicy.decide(config, ServerContext.context(roomId, playerId, connectionId, a.client()));
+    if (!decision.equals(a.decision())) {
+      context.metrics().decision(decision.protocol().code(), decision.reason().code());
+      apply(a.withDecision(decision), false, decision.reason().code());
+    }
   }
 
   /** Downgrades to JSON after too many decode errors (sticky for the connection's life). */

@@ -109,12 +109,16 @@ class KillSwitchTest {
 
       await().atMost(Duration.ofSeconds(15)).until(() -> protobuf.stream().allMatch(t ->
           t.switches() == 1 && t.statesAfterLastSwitch() >= 5));
+      Map<String, java.util.Set<Long>> switchTicksByRoom = new java.util.HashMap<>();
       for (Timeline t : protobuf) {
         long fromTick = checkSwitch(t, "J", "B", "T");
         assertThat(fromTick).as("switched after the change").isGreaterThan(before.get(t.room));
         assertThat(fromTick).as("within one tick of the change (+1 tick of tolerance for measuring)")
             .isLessThanOrEqualTo(applied.get(t.room) + 2);
+        switchTicksByRoom.computeIfAbsent(t.room, k -> new java.util.TreeSet<>()).add(fromTick);
       }
+      assertThat(switchTicksByRoom).as("each room switches as a whole, at one tick")
+          .allSatisfy((room, ticks) -> assertThat(ticks).hasSize(1));
 
       admin(server, "DELETE", "/admin/kill-switch");
       await().atMost(Duration.ofSeconds(15)).until(() -> protobuf.stream().allMatch(t ->
