@@ -1,4 +1,4 @@
-package dev.protoshift.server.loadtest;
+package dev.protoshift.server;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -6,8 +6,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
 
-/** The load tool's durations: {@code 250ms}, {@code 10s}, {@code 2m}, {@code 1h} or ISO-8601 ({@code PT10S}). */
-final class DurationText implements CommandLine.ITypeConverter<Duration> {
+/** Durations on the server's and the load tool's command lines: {@code 250ms}, {@code 10s}, {@code 2m}, {@code 1h} or ISO-8601 ({@code PT10S}). */
+public final class DurationText implements CommandLine.ITypeConverter<Duration> {
 
   private static final Pattern SIMPLE = Pattern.compile("(\\d{1,9})(ms|s|m|h)");
 
@@ -19,7 +19,7 @@ final class DurationText implements CommandLine.ITypeConverter<Duration> {
   /**
    * @throws CommandLine.TypeConversionException naming the value if it is not a duration
    */
-  static Duration parse(String value) {
+  public static Duration parse(String value) {
     String v = value == null ? "" : value.strip();
     Matcher m = SIMPLE.matcher(v);
     if (m.matches()) {
@@ -44,7 +44,7 @@ final class DurationText implements CommandLine.ITypeConverter<Duration> {
   }
 
   /** A duration as the tool prints it: {@code 1m30s}, {@code 10s}, {@code 250ms}. */
-  static String format(Duration d) {
+  public static String format(Duration d) {
     long ms = d.toMillis();
     if (ms % 1000 != 0) {
       return ms + "ms";

@@ -74,7 +74,7 @@ public final class ServerCommand {
   @Option(names = "--inbound-burst", description = "Inbound burst per connection (default: ${DEFAULT-VALUE}).")
   int inboundBurst = 60;
 
-  @Option(names = "--slow-consumer-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+  @Option(names = "--slow-consumer-timeout", paramLabel = "DURATION", converter = DurationText.class,
       description = "Close a client that stays behind this long, code 4004 (default: 5s).")
   Duration slowConsumerTimeout = Duration.ofSeconds(5);
 
@@ -83,14 +83,14 @@ public final class ServerCommand {
           + " Clients without an Origin header are always allowed.")
   List<String> allowedOrigins = new ArrayList<>();
 
-  @Option(names = "--drain-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+  @Option(names = "--drain-timeout", paramLabel = "DURATION", converter = DurationText.class,
       description = "On SIGTERM, how long to wait for clients to leave (default: 10s).")
   Duration drainTimeout = Duration.ofSeconds(10);
 
   @Option(names = "--decode-error-limit", description = "Decode errors per window before a connection is downgraded to JSON (default: ${DEFAULT-VALUE}).")
   int decodeErrorLimit = 5;
 
-  @Option(names = "--decode-error-window", paramLabel = "DURATION", converter = DurationConverter.class,
+  @Option(names = "--decode-error-window", paramLabel = "DURATION", converter = DurationText.class,
       description = "Window of --decode-error-limit (default: 10s).")
   Duration decodeErrorWindow = Duration.ofSeconds(10);
 

@@ -1,4 +1,4 @@
-package dev.protoshift.server.loadtest;
+package dev.protoshift.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,5 +1,6 @@
 package dev.protoshift.server.loadtest;
 
+import dev.protoshift.server.DurationText;
 import dev.protoshift.versioning.Protocol;
 import dev.protoshift.versioning.ProtocolVersion;
 import java.net.URI;

@@ -1,5 +1,6 @@
 package dev.protoshift.server.loadtest;
 
+import dev.protoshift.server.DurationText;
 import dev.protoshift.proto.ReferenceSchema;
 import dev.protoshift.versioning.InvalidVersionException;
 import dev.protoshift.versioning.ProtocolVersion;
