@@ -17,6 +17,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Handler;
@@ -69,6 +70,7 @@ public final class ReferenceServer implements AutoCloseable {
     this.context = new ServerContext(settings, metrics, rooms, rollout);
     broadcaster.set(GameServerFactory.broadcaster(context));
     rollout.addListener(GameServerFactory.liveRedecision(context));
+    metrics.configSourceHealth(rollout::fileHealth);
 
     QueuedThreadPool gamePool = new QueuedThreadPool(200, 8);
     gamePool.setName("protoshift-game");
@@ -111,7 +113,7 @@ public final class ReferenceServer implements AutoCloseable {
     adminConnector.setHost(settings.adminHost());
     adminConnector.setPort(settings.adminPort());
     admin.addConnector(adminConnector);
-    admin.setHandler(new AdminHandler(token, () -> ready, adminRoutes()));
+    admin.setHandler(new AdminHandler(token, () -> ready, this::readinessDetails, adminRoutes()));
   }
 
   /**
@@ -170,6 +172,16 @@ public final class ReferenceServer implements AutoCloseable {
         new AdminRoute.AdminResponse(200, "text/plain; version=0.0.4; charset=utf-8", metrics.scrape())));
     routes.addAll(new AdminApi(context).routes());
     return routes;
+  }
+
+  /**
+   * What {@code /readyz} shows besides its status: the config file's health. A config file that
+   * cannot be read does not make the server unready (a broken ConfigMap must not take every
+   * replica out of service); it is shown here, counted in {@code protoshift_config_source_healthy}
+   * and logged, and the last good config stays in force.
+   */
+  private Map<String, ?> readinessDetails() {
+    return rollout.fileHealth().<Map<String, ?>>map(h -> Map.of("config_file", AdminApi.health(h))).orElse(Map.of());
   }
 
   /** The rollout config in force and its sources. */

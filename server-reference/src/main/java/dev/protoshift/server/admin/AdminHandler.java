@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
@@ -34,11 +35,22 @@ public final class AdminHandler extends Handler.Abstract {
 
   private final AdminToken token;
   private final BooleanSupplier ready;
+  private final Supplier<Map<String, ?>> readinessDetails;
   private final Map<String, Map<String, AdminRoute>> routes;
 
   public AdminHandler(AdminToken token, BooleanSupplier ready, List<AdminRoute> routes) {
+    this(token, ready, Map::of, routes);
+  }
+
+  /**
+   * @param readinessDetails what {@code /readyz} shows besides its status, e.g. the config
+   *     file's health; it does not change the status
+   */
+  public AdminHandler(AdminToken token, BooleanSupplier ready, Supplier<Map<String, ?>> readinessDetails,
+      List<AdminRoute> routes) {
     this.token = token;
     this.ready = ready;
+    this.readinessDetails = readinessDetails;
     this.routes = routes.stream().collect(Collectors.groupingBy(AdminRoute::path,
         Collectors.toMap(AdminRoute::method, r -> r)));
   }
@@ -54,8 +66,10 @@ public final class AdminHandler extends Handler.Abstract {
       }
       if (path.equals("/readyz")) {
         boolean r = ready.getAsBoolean();
-        write(response, callback, AdminRoute.AdminResponse.json(r ? 200 : 503,
-            r ? "{\"status\":\"ready\"}" : "{\"status\":\"not_ready\"}"));
+        ObjectNode node = JSON.createObjectNode();
+        node.put("status", r ? "ready" : "not_ready");
+        readinessDetails.get().forEach((key, value) -> node.set(key, JSON.valueToTree(value)));
+        write(response, callback, AdminRoute.AdminResponse.json(r ? 200 : 503, node.toString()));
         return true;
       }
       Map<String, AdminRoute> byMethod = routes.get(path);

@@ -1,5 +1,7 @@
 package dev.protoshift.server.metrics;
 
+import dev.protoshift.versioning.rollout.ConfigSource;
+import dev.protoshift.versioning.rollout.ConfigSourceHealth;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
@@ -17,6 +19,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -210,6 +213,20 @@ public final class ServerMetrics implements AutoCloseable {
   }
 
   /** Registers the number of live rooms. {@code protoshift_rooms}. */
+  /**
+   * {@code protoshift_config_source_healthy{source="file"}}: 1 while the config file is read and
+   * valid, 0 while it cannot be read or is invalid (the last good config stays in force, and the
+   * file controls nothing). Not registered when the server runs without a config file.
+   */
+  public void configSourceHealth(Supplier<Optional<ConfigSourceHealth>> file) {
+    if (file.get().isPresent()) {
+      Gauge.builder("protoshift.config.source.healthy", () -> file.get().map(h -> h.healthy() ? 1 : 0).orElse(0))
+          .description("1 while the config source is read and valid, 0 while it fails (the last good config stays)")
+          .tag("source", ConfigSource.FILE.code())
+          .register(registry);
+    }
+  }
+
   public void roomsGauge(Supplier<Number> rooms) {
     Gauge.builder("protoshift.rooms", rooms).description("Rooms with a running tick loop").register(registry);
   }

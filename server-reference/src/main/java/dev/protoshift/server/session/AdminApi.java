@@ -10,6 +10,7 @@ import dev.protoshift.server.admin.AdminRoute.AdminException;
 import dev.protoshift.server.admin.AdminRoute.AdminResponse;
 import dev.protoshift.server.transport.SendQueue;
 import dev.protoshift.versioning.rollout.ConfigSource;
+import dev.protoshift.versioning.rollout.ConfigSourceHealth;
 import dev.protoshift.versioning.rollout.InvalidConfigException;
 import dev.protoshift.versioning.rollout.RolloutConfig;
 import dev.protoshift.versioning.rollout.RolloutOverrides;
@@ -89,8 +90,19 @@ public final class AdminApi {
       }
     }
     context.rollout().file().ifPresent(f -> node.put("file", f.toAbsolutePath().toString()));
+    context.rollout().fileHealth().ifPresent(h -> node.set("file_health", JSON.valueToTree(health(h))));
     node.put("connections", context.connections().count());
     return AdminResponse.json(200, write(node));
+  }
+
+  /** A config source's health as the admin API and {@code /readyz} show it. */
+  public static Map<String, Object> health(ConfigSourceHealth health) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("healthy", health.healthy());
+    out.put("since", health.since().toString());
+    health.problem().ifPresent(p -> out.put("problem", p));
+    out.put("consecutive_failures", health.consecutiveFailures());
+    return out;
   }
 
   private static String write(ObjectNode node) {

@@ -131,6 +131,43 @@ class AdminApiTest {
   }
 
   @Test
+  void configFileTurnedIntoAFifo_isReportedUnhealthy_whileTheAdminKillSwitchStillWorksAtOnce() throws Exception {
+    Path good = dir.resolve("good.yaml");
+    Files.writeString(good, "protobuf:\n  enabled: true\n  rollout_percentage: 100\n");
+    Path config = Files.createSymbolicLink(dir.resolve("config.yaml"), good);
+    server = TestServers.start(TestServers.settings().configFile(config).build());
+    RecordingListener proto = connect("room=fifo&proto_version=1.1.0");
+    await().atMost(Duration.ofSeconds(5)).until(() -> server.context().connections().count() == 1);
+    assertThat(server.metrics().scrape()).contains("protoshift_config_source_healthy{source=\"file\"} 1.0");
+
+    Path fifo = dir.resolve("config.fifo");
+    assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+    Path tmp = Files.createSymbolicLink(dir.resolve("config.tmp"), fifo);
+    Files.move(tmp, config, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+
+    await().atMost(Duration.ofSeconds(5)).until(() ->
+        server.metrics().scrape().contains("protoshift_config_source_healthy{source=\"file\"} 0.0"));
+    HttpResponse<String> ready = http.send(HttpRequest.newBuilder(URI.create(server.adminUri() + "/readyz")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(ready.statusCode()).isEqualTo(200);
+    assertThat(ready.body()).contains("\"config_file\":{\"healthy\":false").contains("is not a regular file");
+    long start = System.nanoTime();
+    assertThat(call("POST", "/admin/config/reload", null).body()).contains("\"healthy\":false");
+    assertThat(call("POST", "/admin/kill-switch", null).statusCode()).isEqualTo(200);
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
+    await().atMost(Duration.ofSeconds(5)).until(() -> switchMessage(proto).contains("kill_switch"));
+    call("DELETE", "/admin/kill-switch", null);
+    await().atMost(Duration.ofSeconds(5)).until(() -> switchMessage(proto).contains("in_rollout"));
+
+    Files.writeString(good, "protobuf:\n  enabled: false\n");
+    Path back = Files.createSymbolicLink(dir.resolve("config.tmp"), good);
+    Files.move(back, config, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+
+    await().atMost(Duration.ofSeconds(5)).until(() -> switchMessage(proto).contains("kill_switch"));
+    assertThat(server.metrics().scrape()).contains("protoshift_config_source_healthy{source=\"file\"} 1.0");
+  }
+
+  @Test
   void cohorts_listsConnectionsByProtocolAndVersion() throws Exception {
     server = TestServers.start(TestServers.settings()
         .environment(Map.of("PROTOBUF_ENABLED", "true", "PROTOBUF_ROLLOUT_PERCENTAGE", "100")).build());

@@ -1,6 +1,8 @@
 package dev.protoshift.versioning.rollout;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -12,11 +14,19 @@ import java.nio.file.Path;
 import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 
 /**
  * Hot reload of the YAML file. Watches the file's directory, not the file: a Kubernetes ConfigMap
@@ -31,6 +41,10 @@ final class ConfigFileWatcher implements AutoCloseable {
   static final Duration DEFAULT_POLL_INTERVAL = Duration.ofMillis(500);
   /** Further events within this delay are folded into one reload (an editor's truncate-then-write). */
   static final long SETTLE_MILLIS = 50;
+  /** A read of the file that takes longer is abandoned and reported (a FIFO, a device, a stalled mount). */
+  static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(2);
+  /** Abandoned reads whose threads may still be blocked; beyond this, reads are refused until one ends. */
+  static final int MAX_STUCK_READS = 4;
 
   private static final System.Logger LOG = System.getLogger(ConfigFileWatcher.class.getName());
 
@@ -38,16 +52,28 @@ final class ConfigFileWatcher implements AutoCloseable {
   private final Duration pollInterval;
   private final RolloutConfigHolder holder;
   private final Object checkLock = new Object();
+  private final Duration readTimeout;
+  /** Reads that did not finish in time (their threads may stay blocked, e.g. opening a FIFO). */
+  private final List<Future<byte[]>> stuck = new ArrayList<>();
+  private ExecutorService reader = newReader();
   private byte[] lastRead;
+  private boolean lastReadValid;
   private String lastFailure;
+  private volatile ConfigSourceHealth health;
   private volatile boolean closed;
   private volatile WatchService watchService;
   private Thread thread;
 
   ConfigFileWatcher(Path path, Duration pollInterval, RolloutConfigHolder holder) {
+    this(path, pollInterval, DEFAULT_READ_TIMEOUT, holder);
+  }
+
+  ConfigFileWatcher(Path path, Duration pollInterval, Duration readTimeout, RolloutConfigHolder holder) {
     this.path = path.toAbsolutePath();
     this.pollInterval = pollInterval;
+    this.readTimeout = readTimeout;
     this.holder = holder;
+    this.health = ConfigSourceHealth.ok(ConfigSource.FILE, holder.now());
   }
 
   Path path() {
@@ -63,51 +89,145 @@ final class ConfigFileWatcher implements AutoCloseable {
     synchronized (checkLock) {
       byte[] bytes;
       try {
-        bytes = read();
+        bytes = read(true);
       } catch (IOException e) {
         throw new InvalidConfigException(List.of(problem(describe(e))));
       }
       lastRead = bytes;
-      return parse(bytes);
+      RolloutOverrides parsed = parse(bytes);
+      lastReadValid = true;
+      health = ConfigSourceHealth.ok(ConfigSource.FILE, holder.now());
+      return parsed;
     }
   }
 
-  /** Reads the file now and applies or refuses what changed. Never throws. */
+  /**
+   * Reads the file now and applies or refuses what changed. Never throws, and returns within
+   * about the read timeout whatever the file is (a FIFO, a device, a stalled network mount).
+   */
   void check() {
     synchronized (checkLock) {
       try {
-        byte[] bytes = read();
+        byte[] bytes = read(true);
         if (Arrays.equals(bytes, lastRead)) {
+          if (lastReadValid) {
+            healthy();
+          } else {
+            health = health.failed(lastFailure, holder.now());
+          }
           return;
         }
         lastRead = bytes;
+        lastReadValid = false;
+        RolloutOverrides parsed = parse(bytes);
+        lastReadValid = true;
         lastFailure = null;
-        holder.replaceLayer(ConfigSource.FILE, parse(bytes));
+        healthy();
+        holder.replaceLayer(ConfigSource.FILE, parsed);
       } catch (IOException e) {
         lastRead = null;
         refuse(List.of(problem(describe(e))));
       } catch (InvalidConfigException e) {
         refuse(e.problems());
-      } catch (RuntimeException e) {
-        LOG.log(System.Logger.Level.ERROR, "unexpected failure reloading " + path, e);
+      } catch (RuntimeException | Error e) {
+        // Whatever it was, the watcher goes on: it is what keeps the kill switch in the file working.
+        LOG.log(System.Logger.Level.ERROR, "unexpected failure reloading " + path + "; retrying", e);
+        lastRead = null;
+        refuse(List.of(problem("unexpected failure reloading config file " + path + ": " + e)));
       }
     }
   }
 
+  /** How reading the file has gone: healthy, or failing since when and why. */
+  ConfigSourceHealth health() {
+    return health;
+  }
+
+  private void healthy() {
+    if (!health.healthy()) {
+      LOG.log(System.Logger.Level.INFO, "config file " + path + " is readable and valid again after "
+          + health.consecutiveFailures() + " failed reads");
+      health = ConfigSourceHealth.ok(ConfigSource.FILE, holder.now());
+    }
+  }
+
   private void refuse(List<ConfigProblem> problems) {
-    String failure = problems.toString();
+    String failure = problems.stream().map(ConfigProblem::toString).collect(Collectors.joining("; "));
+    health = health.failed(failure, holder.now());
     if (!failure.equals(lastFailure)) {
       lastFailure = failure;
       holder.reject(ConfigSource.FILE, problems);
     }
   }
 
-  private byte[] read() throws IOException {
-    long size = Files.size(path);
-    if (size > RolloutOverrides.MAX_TEXT_CHARS) {
-      throw new IOException("config file " + path + " is larger than 1 MiB (" + size + " bytes)");
+  /**
+   * Reads the file: only a regular file (after symlinks), at most {@link
+   * RolloutOverrides#MAX_TEXT_CHARS} bytes, on a reader thread that is abandoned if it does not
+   * finish within the read timeout (opening a FIFO blocks until a writer comes, and cannot be
+   * interrupted).
+   *
+   * @param requireRegularFile false only in tests, to reach the timeout with a FIFO
+   * @throws IOException naming the file and what is wrong with it
+   */
+  byte[] read(boolean requireRegularFile) throws IOException {
+    if (requireRegularFile) {
+      requireRegularFile();
     }
-    return Files.readAllBytes(path);
+    stuck.removeIf(Future::isDone);
+    if (stuck.size() >= MAX_STUCK_READS) {
+      throw new IOException("config file " + path + ": " + stuck.size()
+          + " earlier reads are still blocked; not starting another until one finishes");
+    }
+    Future<byte[]> read = reader.submit(this::readCapped);
+    try {
+      return read.get(readTimeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      read.cancel(true);
+      stuck.add(read);
+      reader.shutdownNow(); // its thread may stay blocked in open(); the next read gets a new one
+      reader = newReader();
+      throw new IOException("reading config file " + path + " did not finish within " + readTimeout.toMillis()
+          + " ms (is it a FIFO, a device or a stalled mount?)");
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof IOException io) {
+        throw io;
+      }
+      throw new IOException("cannot read config file " + path + ": " + cause, cause);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted reading config file " + path);
+    }
+  }
+
+  private void requireRegularFile() throws IOException {
+    BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class); // follows symlinks
+    if (!attributes.isRegularFile()) {
+      String kind = attributes.isDirectory() ? "a directory" : "a FIFO, device or socket";
+      throw new IOException("config file " + path + " is not a regular file (it is " + kind
+          + "); point it at a YAML file");
+    }
+    if (attributes.size() > RolloutOverrides.MAX_TEXT_CHARS) {
+      throw new IOException("config file " + path + " is larger than 1 MiB (" + attributes.size() + " bytes)");
+    }
+  }
+
+  private byte[] readCapped() throws IOException {
+    try (InputStream in = Files.newInputStream(path)) {
+      byte[] bytes = in.readNBytes(RolloutOverrides.MAX_TEXT_CHARS + 1);
+      if (bytes.length > RolloutOverrides.MAX_TEXT_CHARS) {
+        throw new IOException("config file " + path + " is larger than 1 MiB");
+      }
+      return bytes;
+    }
+  }
+
+  private static ExecutorService newReader() {
+    return Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "protoshift-rollout-config-reader");
+      t.setDaemon(true);
+      return t;
+    });
   }
 
   private RolloutOverrides parse(byte[] bytes) {
@@ -160,8 +280,21 @@ final class ConfigFileWatcher implements AutoCloseable {
           check();
         }
       } catch (InterruptedException | ClosedWatchServiceException e) {
-        return;
+        if (closed) {
+          return;
+        }
+      } catch (RuntimeException | Error e) {
+        LOG.log(System.Logger.Level.ERROR, "config file watcher for " + path + " failed; it goes on polling", e);
+        pause();
       }
+    }
+  }
+
+  private void pause() {
+    try {
+      Thread.sleep(pollInterval.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
@@ -204,6 +337,7 @@ final class ConfigFileWatcher implements AutoCloseable {
     if (thread != null) {
       thread.interrupt();
     }
+    reader.shutdownNow();
   }
 
   private static void closeQuietly(WatchService ws) {

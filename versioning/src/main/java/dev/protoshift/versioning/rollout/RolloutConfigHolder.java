@@ -6,6 +6,7 @@ import dev.openfeature.sdk.ImmutableContext;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * and the admin layer is replaced through this class. A source whose new content is invalid,
  * unreadable or deleted is refused: the last good config stays in force, the refusal is logged
  * and reported to {@link ConfigListener#onRejected}. Thread-safe; {@link #current()} never blocks.
+ *
+ * <p>The admin layer never waits on the file: the file is read outside the lock that changes the
+ * config, only if it is a regular file, at most 1 MiB, and a read that does not finish within two
+ * seconds (a FIFO, a device, a stalled mount) is abandoned and reported. A file that cannot be read
+ * or is invalid is retried every poll interval and reported by {@link #fileHealth()}.
  *
  * <pre>{@code
  * RolloutConfigHolder holder = RolloutConfigHolder.builder()
@@ -64,6 +70,16 @@ public final class RolloutConfigHolder implements AutoCloseable {
   /** The config file, if there is one. */
   public Optional<Path> file() {
     return Optional.ofNullable(file).map(ConfigFileWatcher::path);
+  }
+
+  /**
+   * How reading the config file goes, if there is one: healthy, or failing (deleted, not a regular
+   * file, a read that timed out, invalid content) since when and why. While it fails the last good
+   * config stays in force and the file no longer controls anything, so export this (a metric, a
+   * readiness detail). Never blocks.
+   */
+  public Optional<ConfigSourceHealth> fileHealth() {
+    return Optional.ofNullable(file).map(ConfigFileWatcher::health);
   }
 
   /** Replaces the admin layer; returns the config now in force. */
@@ -148,13 +164,17 @@ public final class RolloutConfigHolder implements AutoCloseable {
         for (ConfigListener l : listeners) {
           try {
             l.onChange(change);
-          } catch (RuntimeException e) {
+          } catch (RuntimeException | Error e) {
             LOG.log(System.Logger.Level.ERROR, "rollout config listener failed on a change", e);
           }
         }
       }
       return merged;
     }
+  }
+
+  Instant now() {
+    return clock.instant();
   }
 
   void reject(ConfigSource source, List<ConfigProblem> problems) {
@@ -164,7 +184,7 @@ public final class RolloutConfigHolder implements AutoCloseable {
       for (ConfigListener l : listeners) {
         try {
           l.onRejected(rejection);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
           LOG.log(System.Logger.Level.ERROR, "rollout config listener failed on a rejection", e);
         }
       }
