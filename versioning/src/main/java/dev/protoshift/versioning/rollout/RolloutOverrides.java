@@ -55,6 +55,9 @@ public final class RolloutOverrides {
   public static RolloutOverrides parseFile(String text, String origin) {
     ConfigValues.Problems p = new ConfigValues.Problems(origin);
     JsonNode root = ConfigYaml.readTree(text, p);
+    if (root != null) {
+      YamlAliases.refuse(text, false, p);
+    }
     if (root != null && !root.isObject()) {
       p.add(null, "the top level must be a mapping with a \"" + RolloutKey.SECTION + ":\" section, was "
           + ConfigValues.show(root));
@@ -76,6 +79,9 @@ public final class RolloutOverrides {
   public static RolloutOverrides parseSection(String text, String origin) {
     ConfigValues.Problems p = new ConfigValues.Problems(origin);
     JsonNode root = ConfigYaml.readTree(text, p);
+    if (root != null) {
+      YamlAliases.refuse(text, true, p);
+    }
     p.throwIfAny();
     if (root.isObject() && root.size() == 1 && root.has(RolloutKey.SECTION)) {
       root = root.get(RolloutKey.SECTION);

@@ -150,6 +150,38 @@ class RolloutOverridesTest {
   }
 
   @Test
+  void parseFile_aliasInTheSection_isRefusedNotMisreadAsTheAnchorName() {
+    String yaml = "protobuf:\n  enabled: true\n  force_enable_rooms: [&t tournament, dev]\n"
+        + "  force_disable_rooms: [*t]\n";
+
+    assertThatThrownBy(() -> RolloutOverrides.parseFile(yaml, "config.yaml"))
+        .isInstanceOf(InvalidConfigException.class)
+        .hasMessageContaining("YAML aliases are not supported in the protobuf section (*t at line 4, column 25)");
+  }
+
+  @Test
+  void parseFile_mergeKeyOrAliasedSection_isRefused() {
+    assertThatThrownBy(() -> RolloutOverrides.parseFile(
+        "base: &b {enabled: false}\nprotobuf:\n  <<: *b\n  rollout_percentage: 5\n", "f"))
+        .isInstanceOf(InvalidConfigException.class).hasMessageContaining("*b at line 3");
+    assertThatThrownBy(() -> RolloutOverrides.parseFile("base: &b {enabled: false}\nprotobuf: *b\n", "f"))
+        .isInstanceOf(InvalidConfigException.class).hasMessageContaining("*b at line 2");
+  }
+
+  @Test
+  void parseFile_aliasesInOtherSections_areLeftAlone() {
+    String yaml = "defaults: &d {port: 1}\nserver: *d\nprotobuf:\n  rollout_percentage: 5\nafter: *d\n";
+
+    assertThat(RolloutConfig.of(RolloutOverrides.parseFile(yaml, "f")).rolloutBasisPoints()).isEqualTo(500);
+  }
+
+  @Test
+  void parseSection_adminBodyWithAnAlias_isRefused() {
+    assertThatThrownBy(() -> RolloutOverrides.parseSection("force_enable_rooms: [&t a]\nforce_disable_rooms: [*t]", "admin"))
+        .isInstanceOf(InvalidConfigException.class).hasMessageContaining("YAML aliases are not supported");
+  }
+
+  @Test
   void parseFile_arbitraryText_onlyEverThrowsInvalidConfig() {
     qt().withExamples(3_000).forAll(strings().allPossible().ofLengthBetween(0, 120)).checkAssert(s -> {
       for (String text : List.of(s, "protobuf:\n  " + s, "protobuf: {rollout_percentage: " + s + "}")) {
