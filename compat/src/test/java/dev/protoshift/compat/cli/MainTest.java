@@ -26,10 +26,10 @@ class MainTest {
 
   /** The repository root (tests run in compat/). */
   static final Path REPO = Path.of("..").toAbsolutePath().normalize();
-  static final String CURRENT = REPO.resolve("proto/src/main/proto").toString();
-  static final String V100 = REPO.resolve("proto/history/1.0.0").toString();
-  static final String V110 = REPO.resolve("proto/history/1.1.0").toString();
-  static final String V120 = REPO.resolve("proto/history/1.2.0").toString();
+  static final String CURRENT = REPO.resolve("proto/reference/src/main/proto").toString();
+  static final String V100 = REPO.resolve("proto/reference/history/1.0.0").toString();
+  static final String V110 = REPO.resolve("proto/reference/history/1.1.0").toString();
+  static final String V120 = REPO.resolve("proto/reference/history/1.2.0").toString();
 
   @TempDir
   Path dir;

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.openfeature.sdk.Client;
 import dev.openfeature.sdk.ErrorCode;
 import dev.openfeature.sdk.EvaluationContext;
+import dev.openfeature.sdk.ImmutableContext;
 import dev.openfeature.sdk.EventDetails;
 import dev.openfeature.sdk.FlagEvaluationDetails;
 import dev.openfeature.sdk.ProviderEvent;
@@ -14,6 +15,7 @@ import dev.openfeature.sdk.Value;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -40,6 +42,21 @@ final class OpenFeatureLayer implements AutoCloseable {
   /** The provider cannot answer yet; the layer is re-read when it says it is ready. */
   static final class NotReady extends Exception {
     private static final long serialVersionUID = 1L;
+  }
+
+  /** A client and context to read flags with, as the holder's builder keeps them. */
+  record Source(Client client, EvaluationContext context) {
+    OpenFeatureLayer layer(RolloutConfigHolder holder) {
+      return new OpenFeatureLayer(client, context, holder);
+    }
+  }
+
+  static Source source(Client client) {
+    return source(client, new ImmutableContext());
+  }
+
+  static Source source(Client client, EvaluationContext context) {
+    return new Source(Objects.requireNonNull(client, "client"), Objects.requireNonNull(context, "context"));
   }
 
   OpenFeatureLayer(Client client, EvaluationContext context, RolloutConfigHolder holder) {

@@ -2,7 +2,6 @@ package dev.protoshift.versioning.rollout;
 
 import dev.openfeature.sdk.Client;
 import dev.openfeature.sdk.EvaluationContext;
-import dev.openfeature.sdk.ImmutableContext;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -197,8 +196,9 @@ public final class RolloutConfigHolder implements AutoCloseable {
     private boolean watch;
     private Duration pollInterval = ConfigFileWatcher.DEFAULT_POLL_INTERVAL;
     private Map<String, String> environment = Map.of();
-    private Client openFeatureClient;
-    private EvaluationContext openFeatureContext = new ImmutableContext();
+    // OpenFeature is an optional dependency: this class's code never names an OpenFeature type
+    // except in openFeature(...)'s signatures, so a server without it never loads it.
+    private OpenFeatureLayer.Source openFeature;
     private final List<ConfigListener> listeners = new CopyOnWriteArrayList<>();
     private Clock clock = Clock.systemUTC();
 
@@ -241,13 +241,13 @@ public final class RolloutConfigHolder implements AutoCloseable {
 
     /** Reads the {@code protobuf.*} flags through this OpenFeature client and re-reads them on provider events. */
     public Builder openFeature(Client client) {
-      return openFeature(client, new ImmutableContext());
+      this.openFeature = OpenFeatureLayer.source(client);
+      return this;
     }
 
     /** Like {@link #openFeature(Client)}, evaluating flags with this context (e.g. the deployment's region). */
     public Builder openFeature(Client client, EvaluationContext context) {
-      this.openFeatureClient = Objects.requireNonNull(client, "client");
-      this.openFeatureContext = Objects.requireNonNull(context, "context");
+      this.openFeature = OpenFeatureLayer.source(client, context);
       return this;
     }
 
@@ -278,8 +278,8 @@ public final class RolloutConfigHolder implements AutoCloseable {
           holder.file = new ConfigFileWatcher(file, pollInterval, holder);
           holder.replaceLayer(ConfigSource.FILE, holder.file.loadInitial());
         }
-        if (openFeatureClient != null) {
-          holder.openFeature = new OpenFeatureLayer(openFeatureClient, openFeatureContext, holder);
+        if (openFeature != null) {
+          holder.openFeature = openFeature.layer(holder);
           holder.replaceLayer(ConfigSource.OPENFEATURE, holder.openFeature.loadInitial());
         }
         holder.replaceLayer(ConfigSource.ENVIRONMENT, env);

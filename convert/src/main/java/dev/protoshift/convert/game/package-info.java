@@ -1,6 +1,0 @@
-/**
- * The reference game's protocol ({@code ws_messages.proto}): domain records, its version chain,
- * and the conversions between the records, binary protobuf and legacy JSON. Start at
- * {@link dev.protoshift.convert.game.GameProtocol}. See docs/protocol.md and docs/converters.md.
- */
-package dev.protoshift.convert.game;

@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# The server-reference load benchmark (docs/benchmarks.md, "server-reference load test"):
+# the reference server and the load tool on loopback, CONNECTIONS connections in ROOMS rooms at
+# 20 Hz for DURATION, once per protocol (protobuf, JSON) and broadcast mode (per-cohort,
+# per-connection, pre-encoded), a fresh server for each run; then the comparisons.
+#
+#   ./mvnw -B -ntp -pl server-reference/tools -am package -DskipTests
+#   server-reference/tools/scripts/load-benchmark.sh
+#
+# Environment (defaults): CONNECTIONS (1000) ROOMS (50) DURATION (60s) RAMP_UP (20s)
+# OUT (server-reference/tools/target/load-benchmark) GAME_PORT (18080) ADMIN_PORT (19090)
+# MODES ("per-cohort per-connection pre-encoded") PROTOCOLS ("protobuf json")
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+JAR=../server/target/protoshift-server.jar
+TOOLS_JAR=target/protoshift-tools.jar
+CONNECTIONS=${CONNECTIONS:-1000}
+ROOMS=${ROOMS:-50}
+DURATION=${DURATION:-60s}
+RAMP_UP=${RAMP_UP:-20s}
+OUT=${OUT:-target/load-benchmark}
+GAME_PORT=${GAME_PORT:-18080}
+ADMIN_PORT=${ADMIN_PORT:-19090}
+MODES=${MODES:-per-cohort per-connection pre-encoded}
+PROTOCOLS=${PROTOCOLS:-protobuf json}
+export PROTOSHIFT_ADMIN_TOKEN=${PROTOSHIFT_ADMIN_TOKEN:-load-benchmark-token-0123456789}
+LOADTOOL=(java -jar "$TOOLS_JAR")
+
+for jar in "$JAR" "$TOOLS_JAR"; do
+  [ -f "$jar" ] || { echo "no $jar: run ./mvnw -B -ntp -pl server-reference/tools -am package -DskipTests" >&2; exit 2; }
+done
+mkdir -p "$OUT"
+{ date -u +%Y-%m-%dT%H:%M:%SZ; uname -srm; nproc; java -version 2>&1 | head -1; uptime; } > "$OUT/machine.txt"
+
+run() {
+  local mode=$1 protocol=$2 name="$2-$1"
+  echo "== $name: $CONNECTIONS connections, $ROOMS rooms, $DURATION (load: $(cut -d' ' -f1-3 /proc/loadavg))"
+  PROTOBUF_ENABLED=true PROTOBUF_ROLLOUT_PERCENTAGE=100 java -jar "$JAR" --host 127.0.0.1 \
+    --port "$GAME_PORT" --admin-port "$ADMIN_PORT" --broadcast-mode "$mode" >"$OUT/$name.server.log" 2>&1 &
+  local server=$!
+  for _ in $(seq 1 100); do
+    curl -sf "http://127.0.0.1:$ADMIN_PORT/readyz" >/dev/null 2>&1 && break
+    sleep 0.2
+  done
+  local status=0
+  "${LOADTOOL[@]}" run --url "ws://127.0.0.1:$GAME_PORT/ws" --connections "$CONNECTIONS" --rooms "$ROOMS" \
+    --duration "$DURATION" --ramp-up "$RAMP_UP" --protocol "$protocol" \
+    --admin-url "http://127.0.0.1:$ADMIN_PORT" --out "$OUT/$name.json" \
+    2>"$OUT/$name.progress.log" | tee "$OUT/$name.summary.txt" || status=$?
+  echo "load tool exit code $status" | tee -a "$OUT/$name.summary.txt"
+  kill -TERM "$server"
+  wait "$server" || true
+}
+
+for mode in $MODES; do
+  for protocol in $PROTOCOLS; do
+    run "$mode" "$protocol"
+  done
+done
+
+# The rollout plan's comparison: protobuf against JSON, per-cohort encoding.
+"${LOADTOOL[@]}" compare "$OUT/protobuf-per-cohort.json" "$OUT/json-per-cohort.json" \
+  --chart "$OUT/protobuf-vs-json.html" | tee "$OUT/protobuf-vs-json.txt" || true
+echo "results in $OUT"
