@@ -1,5 +1,6 @@
 package dev.protoshift.convert;
 
+import dev.protoshift.versioning.Protocol;
 import java.util.Objects;
 
 /**
@@ -7,10 +8,10 @@ import java.util.Objects;
  * wire protocol and one {@link View}. A server converts and encodes each tick's state once per
  * cohort.
  *
- * @param protocol binary protobuf or legacy JSON
+ * @param protocol binary protobuf or JSON text
  * @param view the version class and features of the cohort's clients
  */
-public record Cohort(WireProtocol protocol, View view) {
+public record Cohort(Protocol protocol, View view) {
 
   /** @throws NullPointerException if an argument is null */
   public Cohort {
@@ -20,7 +21,7 @@ public record Cohort(WireProtocol protocol, View view) {
 
   /** E.g. {@code protobuf/1.1.0+dag+inventory+story}: stable, for logs and metric tags. */
   public String label() {
-    return protocol.label() + "/" + view.label();
+    return protocol.code() + "/" + view.label();
   }
 
   @Override

@@ -1,6 +1,11 @@
 package dev.protoshift.convert;
 
+import dev.protoshift.versioning.Agreement;
+import dev.protoshift.versioning.Handshake;
+import dev.protoshift.versioning.Protocol;
+import dev.protoshift.versioning.ProtocolFeatures;
 import dev.protoshift.versioning.ProtocolVersion;
+import dev.protoshift.versioning.SupportedVersions;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -8,7 +13,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /**
  * Every change clients can see, release by release, in one place (after Cadwyn's
@@ -42,8 +46,6 @@ public final class VersionChain<M> {
       changes = List.copyOf(changes);
     }
   }
-
-  private static final Pattern FEATURE_NAME = Pattern.compile("[a-z][a-z0-9_]{0,31}");
 
   private record Step<M>(ProtocolVersion version, VersionChange<M> change, String feature) {}
 
@@ -121,6 +123,59 @@ public final class VersionChain<M> {
       }
     });
     return features;
+  }
+
+  /**
+   * The optional features for versioning's {@code Negotiator}, each with the release that
+   * introduced it: {@code Negotiator.builder(chain.supportedVersions()).features(chain.protocolFeatures())}.
+   * The chain is the one place features are declared.
+   */
+  public ProtocolFeatures protocolFeatures() {
+    ProtocolFeatures.Builder features = ProtocolFeatures.builder();
+    for (Step<M> step : steps) {
+      if (step.feature() != null) {
+        features.add(step.feature(), step.version());
+      }
+    }
+    return features.build();
+  }
+
+  /**
+   * The versions a server on this chain speaks: from the {@link #baseline()} to the {@link
+   * #latest()} release, for versioning's {@code Negotiator}.
+   */
+  public SupportedVersions supportedVersions() {
+    return SupportedVersions.between(baseline, latest());
+  }
+
+  /**
+   * The view of a negotiated connection: its agreed version and features. A legacy connection
+   * that declared no version (handshake {@code NONE}) gets the {@link #baselineView()}.
+   *
+   * @throws IllegalArgumentException if the agreed version is older than the {@link #baseline()}
+   */
+  public View viewFor(Agreement agreement) {
+    Objects.requireNonNull(agreement, "agreement");
+    return view(agreement.version().orElse(null),
+        agreement.handshake() == Handshake.NONE ? null : agreement.features());
+  }
+
+  /**
+   * The cohort of a negotiated connection: the protocol the rollout decided and its {@link
+   * #viewFor view}.
+   *
+   * @throws IllegalArgumentException if the agreed version is older than the {@link #baseline()}
+   */
+  public Cohort cohortFor(Agreement agreement) {
+    return new Cohort(agreement.protocol(), viewFor(agreement));
+  }
+
+  /**
+   * Like {@link #cohortFor(Agreement)} with another protocol, e.g. JSON for a connection
+   * downgraded after decode errors.
+   */
+  public Cohort cohortFor(Agreement agreement, Protocol protocol) {
+    return new Cohort(protocol, viewFor(agreement));
   }
 
   /**
@@ -266,7 +321,8 @@ public final class VersionChain<M> {
      * way in (none: a release clients see no change in, kept for the changelog).
      *
      * @throws IllegalArgumentException if the version is not newer than the previous release, is
-     *     a pre-release, or two changes add the same feature
+     *     a pre-release, two changes add the same feature, or a feature name is not one the
+     *     negotiator accepts ({@code ProtocolFeatures.NAME})
      */
     @SafeVarargs
     public final Builder<M> release(String version, VersionChange<M>... changes) {
@@ -281,19 +337,13 @@ public final class VersionChain<M> {
       List<VersionChange<M>> list = new ArrayList<>(changes.length);
       for (VersionChange<M> change : changes) {
         list.add(Objects.requireNonNull(change, "change"));
-        change.feature().ifPresent(Builder::requireFeatureName);
+        change.feature().ifPresent(f -> ProtocolFeatures.builder().add(f, parsed)); // the negotiator's name rule
         if (change.feature().isPresent() && !features.add(change.feature().get())) {
           throw new IllegalArgumentException("feature \"" + change.feature().get() + "\" is added twice");
         }
       }
       releases.add(new Release<>(parsed, list));
       return this;
-    }
-
-    private static void requireFeatureName(String name) {
-      if (!FEATURE_NAME.matcher(name).matches()) {
-        throw new IllegalArgumentException("feature names are lower-case words ([a-z][a-z0-9_]*), was \"" + name + "\"");
-      }
     }
 
     public VersionChain<M> build() {

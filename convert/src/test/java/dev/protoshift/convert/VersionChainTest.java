@@ -110,7 +110,45 @@ class VersionChainTest {
   void builder_badFeatureName_isRefused() {
     assertThatThrownBy(() -> VersionChain.<List<String>>startingAt("1.0.0", "x").release("1.1.0", ToyChange.feature("B", "Bee s")))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("feature names are lower-case words ([a-z][a-z0-9_]*), was \"Bee s\"");
+        .hasMessageContaining("feature name must match").hasMessageContaining("was \"Bee s\"");
+  }
+
+  @Test
+  void protocolFeatures_areTheChainsFeaturesWithTheReleaseThatAddedThem_forTheNegotiator() {
+    VersionChain<List<String>> chain = VersionChain.<List<String>>startingAt("1.0.0", "x")
+        .release("1.1.0", ToyChange.feature("B", "bees"), ToyChange.of("A"))
+        .release("1.3.0", ToyChange.feature("C", "cats"))
+        .build();
+
+    assertThat(chain.protocolFeatures().since()).containsExactly(
+        java.util.Map.entry("bees", v("1.1.0")), java.util.Map.entry("cats", v("1.3.0")));
+    assertThat(chain.supportedVersions()).isEqualTo(dev.protoshift.versioning.SupportedVersions.between("1.0.0", "1.3.0"));
+    dev.protoshift.versioning.Negotiator negotiator = dev.protoshift.versioning.Negotiator
+        .builder(chain.supportedVersions()).features(chain.protocolFeatures()).build();
+    assertThat(negotiator.features().availableAt(v("1.2.0"))).containsExactly("bees");
+  }
+
+  @Test
+  void cohortFor_anAgreement_isItsProtocolAndTheViewOfItsVersionAndFeatures() {
+    VersionChain<List<String>> chain = VersionChain.<List<String>>startingAt("1.0.0", "x")
+        .release("1.1.0", ToyChange.feature("B", "bees"), ToyChange.feature("C", "cats"))
+        .build();
+    dev.protoshift.versioning.Negotiator negotiator = dev.protoshift.versioning.Negotiator
+        .builder(chain.supportedVersions()).features(chain.protocolFeatures()).build();
+    dev.protoshift.versioning.ProtocolGate protobuf = client -> dev.protoshift.versioning.RolloutDecision.of(
+        client.protobufOffered() ? dev.protoshift.versioning.DecisionReason.IN_ROLLOUT
+            : dev.protoshift.versioning.DecisionReason.NO_CLIENT_SUPPORT);
+
+    var query = (dev.protoshift.versioning.Agreement) negotiator.onUpgrade("proto_version=1.1.0", List.of(), protobuf);
+    var legacy = (dev.protoshift.versioning.Agreement) negotiator.onUpgrade("", List.of(), protobuf);
+    var hello = (dev.protoshift.versioning.Agreement) negotiator.onFirstTextFrame(
+        "{\"type\":\"hello\",\"protocol\":\"protobuf\",\"version\":\"1.1.0\",\"features\":[\"cats\"]}", protobuf)
+        .orElseThrow();
+
+    assertThat(chain.cohortFor(query).label()).isEqualTo("protobuf/1.1.0+bees+cats");
+    assertThat(chain.cohortFor(legacy).label()).isEqualTo("json/1.0.0");
+    assertThat(chain.cohortFor(hello).label()).isEqualTo("protobuf/1.1.0+cats");
+    assertThat(chain.cohortFor(query, dev.protoshift.versioning.Protocol.JSON).label()).isEqualTo("json/1.1.0+bees+cats");
   }
 
   @Test

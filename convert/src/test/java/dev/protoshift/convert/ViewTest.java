@@ -2,6 +2,7 @@ package dev.protoshift.convert;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.protoshift.versioning.Protocol;
 import dev.protoshift.versioning.ProtocolVersion;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -17,16 +18,8 @@ class ViewTest {
   }
 
   @Test
-  void wireProtocol_fromLabel_readsTheNegotiatedCodes() {
-    org.assertj.core.api.Assertions.assertThat(WireProtocol.fromLabel("protobuf")).isEqualTo(WireProtocol.PROTOBUF);
-    org.assertj.core.api.Assertions.assertThat(WireProtocol.fromLabel("json")).isEqualTo(WireProtocol.JSON);
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> WireProtocol.fromLabel("xml"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessage("wire protocol must be protobuf or json, was \"xml\"");
-  }
-
-  @Test
   void equality_ignoresTheOrderFeaturesCameIn() {
     assertThat(View.of(LATEST, Set.of("story", "dag"))).isEqualTo(View.of(LATEST, Set.of("dag", "story")));
-    assertThat(new Cohort(WireProtocol.JSON, View.of(LATEST, Set.of("dag"))).label()).isEqualTo("json/1.1.0+dag");
+    assertThat(new Cohort(Protocol.JSON, View.of(LATEST, Set.of("dag"))).label()).isEqualTo("json/1.1.0+dag");
   }
 }

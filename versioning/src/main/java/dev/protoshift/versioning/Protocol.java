@@ -20,6 +20,11 @@ public enum Protocol {
     return code;
   }
 
+  /** True if this protocol's frames are binary WebSocket frames (protobuf); false for text (JSON). */
+  public boolean isBinary() {
+    return this == PROTOBUF;
+  }
+
   /** The protocol with this exact code, if any. */
   public static Optional<Protocol> fromCode(String code) {
     for (Protocol p : values()) {

@@ -1,7 +1,7 @@
 package dev.protoshift.reference.game;
 
 import dev.protoshift.convert.Cohort;
-import dev.protoshift.convert.WireProtocol;
+import dev.protoshift.versioning.Protocol;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
@@ -59,8 +59,8 @@ public abstract sealed class CohortFrame permits ProtoCohortFrame, JsonCohortFra
   }
 
   /**
-   * The message for one recipient: a binary frame's payload for {@link WireProtocol#PROTOBUF}, a
-   * text frame's UTF-8 bytes for {@link WireProtocol#JSON}.
+   * The message for one recipient: a binary frame's payload for {@link Protocol#PROTOBUF}, a
+   * text frame's UTF-8 bytes for {@link Protocol#JSON}.
    *
    * @param ghostId the recipient's own ghost, which becomes {@code me} and is left out of
    *     {@code ghosts}; {@code null} for a spectator (no {@code me}, every ghost)
@@ -93,11 +93,11 @@ public abstract sealed class CohortFrame permits ProtoCohortFrame, JsonCohortFra
   /**
    * The JSON text for one recipient, for APIs that send text frames as strings.
    *
-   * @throws IllegalStateException if the cohort is not {@link WireProtocol#JSON}
+   * @throws IllegalStateException if the cohort is not {@link Protocol#JSON}
    * @throws IllegalArgumentException if the room has no ghost {@code ghostId}
    */
   public String textForRecipient(String ghostId) {
-    if (cohort.protocol() != WireProtocol.JSON) {
+    if (cohort.protocol() != Protocol.JSON) {
       throw new IllegalStateException("cohort " + cohort + " sends binary frames, not text");
     }
     return new String(forRecipient(ghostId), StandardCharsets.UTF_8);

@@ -5,7 +5,7 @@ import dev.protoshift.convert.Cohort;
 import dev.protoshift.convert.DecodeException;
 import dev.protoshift.convert.VersionChain;
 import dev.protoshift.convert.View;
-import dev.protoshift.convert.WireProtocol;
+import dev.protoshift.versioning.Protocol;
 import dev.protoshift.reference.game.internal.LegacyJsonReader;
 import dev.protoshift.reference.game.internal.LegacyJsonWriter;
 import dev.protoshift.proto.game.StateUpdate;
@@ -26,7 +26,7 @@ import java.util.Optional;
  *
  * <pre>{@code
  * GameProtocol game = GameProtocol.reference();
- * Cohort cohort = game.cohort(WireProtocol.PROTOBUF, ProtocolVersion.parse("1.0.0"), null);
+ * Cohort cohort = game.cohort(Protocol.PROTOBUF, ProtocolVersion.parse("1.0.0"), null);
  * CohortFrame frame = game.encodeState(room, cohort);      // once per cohort and tick
  * byte[] toAlice = frame.forRecipient("ghost-alice");      // per connection: copies only
  * PlayerInput input = game.decodeBinaryInput(frameBytes, cohort.view()); // throws DecodeException
@@ -77,18 +77,8 @@ public final class GameProtocol {
    *
    * @throws IllegalArgumentException if the version is older than 1.0.0
    */
-  public Cohort cohort(WireProtocol protocol, ProtocolVersion clientVersion, Collection<String> features) {
+  public Cohort cohort(Protocol protocol, ProtocolVersion clientVersion, Collection<String> features) {
     return new Cohort(protocol, view(clientVersion, features));
-  }
-
-  /**
-   * The cohort of a negotiated connection, in the shape versioning's {@code Agreement} gives it:
-   * {@code game.negotiatedCohort(WireProtocol.fromLabel(a.protocol().code()), a.version(), a.features())}.
-   *
-   * @throws IllegalArgumentException if the version is older than 1.0.0
-   */
-  public Cohort negotiatedCohort(WireProtocol protocol, Optional<ProtocolVersion> clientVersion, Collection<String> features) {
-    return cohort(protocol, clientVersion.orElse(null), features);
   }
 
   /**
@@ -98,7 +88,7 @@ public final class GameProtocol {
    * @throws IllegalArgumentException if the agreed version is older than 1.0.0
    */
   public Cohort cohortFor(Agreement agreement) {
-    return negotiatedCohort(WireProtocol.of(agreement.protocol()), agreement.version(), agreement.features());
+    return chain.cohortFor(agreement);
   }
 
   // ---- server side: outgoing ------------------------------------------------------------------
@@ -131,7 +121,7 @@ public final class GameProtocol {
   }
 
   private static CohortFrame frame(Cohort cohort, StateUpdate state) {
-    return cohort.protocol() == WireProtocol.PROTOBUF
+    return cohort.protocol() == Protocol.PROTOBUF
         ? ProtoCohortFrame.of(cohort, state)
         : JsonCohortFrame.of(cohort, state);
   }
@@ -241,8 +231,8 @@ public final class GameProtocol {
     }
   }
 
-  private static byte[] encode(WsEnvelope envelope, WireProtocol protocol) {
-    return protocol == WireProtocol.PROTOBUF ? envelope.toByteArray() : LegacyJsonWriter.encode(envelope);
+  private static byte[] encode(WsEnvelope envelope, Protocol protocol) {
+    return protocol == Protocol.PROTOBUF ? envelope.toByteArray() : LegacyJsonWriter.encode(envelope);
   }
 
   private static String describe(WsEnvelope.Builder envelope) {

@@ -12,7 +12,7 @@ import com.google.protobuf.DynamicMessage;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import dev.protoshift.convert.Cohort;
-import dev.protoshift.convert.WireProtocol;
+import dev.protoshift.versioning.Protocol;
 import dev.protoshift.reference.ReferenceSchema;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,7 +27,7 @@ class CohortFrameTest {
   @Test
   void forRecipient_isByteForByteThePerConnectionEncoding() {
     qt().forAll(GameGen.deliveries(), GameGen.views()).checkAssert((delivery, view) -> {
-      for (WireProtocol protocol : WireProtocol.values()) {
+      for (Protocol protocol : Protocol.values()) {
         Cohort cohort = new Cohort(protocol, view);
         CohortFrame frame = GAME.encodeState(delivery.room(), cohort);
 
@@ -41,7 +41,7 @@ class CohortFrameTest {
   @Test
   void forRecipient_json_isOneValidJsonObjectWithMeAndTheOthers() {
     qt().forAll(GameGen.deliveries(), GameGen.views()).checkAssert((delivery, view) -> {
-      CohortFrame frame = GAME.encodeState(delivery.room(), new Cohort(WireProtocol.JSON, view));
+      CohortFrame frame = GAME.encodeState(delivery.room(), new Cohort(Protocol.JSON, view));
 
       JsonNode message = parse(frame.textForRecipient(delivery.recipient()));
 
@@ -62,7 +62,7 @@ class CohortFrameTest {
   void forRecipient_protobuf_is100ClientReadableWithMeOnceAndTheOthers() {
     Descriptor v100 = ReferenceSchema.releasedMessage("1.0.0", "WsEnvelope");
     qt().forAll(GameGen.deliveries()).checkAssert(delivery -> {
-      CohortFrame frame = GAME.encodeState(delivery.room(), new Cohort(WireProtocol.PROTOBUF, GAME.chain().baselineView()));
+      CohortFrame frame = GAME.encodeState(delivery.room(), new Cohort(Protocol.PROTOBUF, GAME.chain().baselineView()));
 
       Message state = (Message) field(parse(v100, frame.forRecipient(delivery.recipient())), "state_update");
 
@@ -79,14 +79,14 @@ class CohortFrameTest {
 
   @Test
   void forRecipient_playerOfEveryGhost_sameLengthInProtobuf() {
-    CohortFrame frame = GAME.encodeState(Fixtures.room(), new Cohort(WireProtocol.PROTOBUF, GAME.chain().latestView()));
+    CohortFrame frame = GAME.encodeState(Fixtures.room(), new Cohort(Protocol.PROTOBUF, GAME.chain().latestView()));
 
     assertThat(frame.ghostIds()).extracting(id -> frame.forRecipient(id).length).containsOnly(frame.forSpectator().length);
   }
 
   @Test
   void forRecipient_unknownGhost_isRefusedWithTheGhostAndTick() {
-    CohortFrame frame = GAME.encodeState(Fixtures.room(), new Cohort(WireProtocol.JSON, GAME.chain().latestView()));
+    CohortFrame frame = GAME.encodeState(Fixtures.room(), new Cohort(Protocol.JSON, GAME.chain().latestView()));
 
     assertThat(frame.hasGhost("g-9")).isFalse();
     assertThatThrownBy(() -> frame.forRecipient("g-9"))
@@ -96,14 +96,14 @@ class CohortFrameTest {
 
   @Test
   void forRecipient_null_isTheSpectatorFrame() {
-    CohortFrame frame = GAME.encodeState(Fixtures.room(), new Cohort(WireProtocol.PROTOBUF, GAME.chain().latestView()));
+    CohortFrame frame = GAME.encodeState(Fixtures.room(), new Cohort(Protocol.PROTOBUF, GAME.chain().latestView()));
 
     assertThat(frame.forRecipient(null)).isSameAs(frame.forSpectator());
   }
 
   @Test
   void textForRecipient_protobufCohort_isRefused() {
-    CohortFrame frame = GAME.encodeState(Fixtures.room(), new Cohort(WireProtocol.PROTOBUF, GAME.chain().latestView()));
+    CohortFrame frame = GAME.encodeState(Fixtures.room(), new Cohort(Protocol.PROTOBUF, GAME.chain().latestView()));
 
     assertThatThrownBy(() -> frame.textForRecipient("g-1")).isInstanceOf(IllegalStateException.class);
   }
@@ -111,7 +111,7 @@ class CohortFrameTest {
   @Test
   void emptyRoom_encodesForSpectators() {
     RoomState empty = new RoomState(0, 0, List.of(), null, null);
-    for (WireProtocol protocol : WireProtocol.values()) {
+    for (Protocol protocol : Protocol.values()) {
       Cohort cohort = new Cohort(protocol, GAME.chain().baselineView());
 
       assertThat(GAME.encodeState(empty, cohort).forSpectator())

@@ -4,7 +4,7 @@ import static dev.protoshift.reference.game.GameGen.GAME;
 
 import dev.protoshift.convert.Cohort;
 import dev.protoshift.convert.View;
-import dev.protoshift.convert.WireProtocol;
+import dev.protoshift.versioning.Protocol;
 import dev.protoshift.proto.game.Move;
 import dev.protoshift.proto.game.SetRoute;
 import dev.protoshift.proto.game.StateUpdate;
@@ -34,7 +34,7 @@ final class FuzzSeeds {
 
     Map<String, byte[]> binary = new LinkedHashMap<>();
     for (View view : List.of(v100, v110)) {
-      Cohort cohort = new Cohort(WireProtocol.PROTOBUF, view);
+      Cohort cohort = new Cohort(Protocol.PROTOBUF, view);
       String v = view.versionClass().label();
       binary.put("state-" + v, GAME.encodeState(room, cohort).forRecipient("g-1"));
       binary.put("state-spectator-" + v, GAME.encodeState(room, cohort).forSpectator());
@@ -42,7 +42,7 @@ final class FuzzSeeds {
       binary.put("set_route-" + v, GAME.encodeInput(new PlayerInput(2, new PlayerInput.SetRoute(
           List.of(new Waypoint(1.5f, -2f), new Waypoint(3f, 4.25f)))), cohort));
     }
-    Cohort latest = new Cohort(WireProtocol.PROTOBUF, v110);
+    Cohort latest = new Cohort(Protocol.PROTOBUF, v110);
     binary.put("use_item", GAME.encodeInput(new PlayerInput(3, new PlayerInput.UseItem("i-1")), latest));
     binary.put("choose_story", GAME.encodeInput(new PlayerInput(4, new PlayerInput.ChooseStory("o-1")), latest));
     binary.put("error", GAME.encodeError(new ServerMessage.Error("bad_frame", "no"), latest));
@@ -59,7 +59,7 @@ final class FuzzSeeds {
 
     Map<String, String> json = new LinkedHashMap<>();
     for (View view : List.of(v100, v110)) {
-      Cohort cohort = new Cohort(WireProtocol.JSON, view);
+      Cohort cohort = new Cohort(Protocol.JSON, view);
       String v = view.versionClass().label();
       json.put("state-" + v, new String(GAME.encodeState(room, cohort).forRecipient("g-2"), StandardCharsets.UTF_8));
       json.put("set_route-" + v, new String(GAME.encodeInput(new PlayerInput(2, new PlayerInput.SetRoute(

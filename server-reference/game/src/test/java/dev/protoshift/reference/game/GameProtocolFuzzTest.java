@@ -7,7 +7,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.protoshift.convert.Cohort;
 import dev.protoshift.convert.DecodeException;
 import dev.protoshift.convert.View;
-import dev.protoshift.convert.WireProtocol;
+import dev.protoshift.versioning.Protocol;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -55,7 +55,7 @@ class GameProtocolFuzzTest {
   @FuzzTest(maxDuration = "60s")
   void binaryFrames(byte[] frame) {
     for (View view : VIEWS) {
-      Cohort cohort = new Cohort(WireProtocol.PROTOBUF, view);
+      Cohort cohort = new Cohort(Protocol.PROTOBUF, view);
       try {
         PlayerInput input = GAME.decodeBinaryInput(frame, view);
         if (Expected.expressible(input, view)) {
@@ -77,7 +77,7 @@ class GameProtocolFuzzTest {
   void jsonFrames(byte[] utf8) {
     String text = new String(utf8, StandardCharsets.UTF_8);
     for (View view : VIEWS) {
-      Cohort cohort = new Cohort(WireProtocol.JSON, view);
+      Cohort cohort = new Cohort(Protocol.JSON, view);
       try {
         PlayerInput input = GAME.decodeJsonInput(utf8, view);
         if (Expected.expressible(input, view)) {

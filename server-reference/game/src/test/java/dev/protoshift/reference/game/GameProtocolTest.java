@@ -8,7 +8,6 @@ import static org.quicktheories.QuickTheory.qt;
 import dev.protoshift.convert.Cohort;
 import dev.protoshift.convert.DecodeException;
 import dev.protoshift.convert.View;
-import dev.protoshift.convert.WireProtocol;
 import dev.protoshift.proto.game.PlayerInput.Builder;
 import dev.protoshift.proto.game.StateUpdate;
 import dev.protoshift.proto.game.WsEnvelope;
@@ -32,12 +31,12 @@ class GameProtocolTest {
   private static final View V100 = GAME.chain().baselineView();
   private static final View V110 = GAME.chain().latestView();
 
-  private static Cohort cohort(WireProtocol protocol, View view) {
+  private static Cohort cohort(Protocol protocol, View view) {
     return new Cohort(protocol, view);
   }
 
   private static ServerMessage decode(byte[] frame, Cohort cohort) throws DecodeException {
-    return cohort.protocol() == WireProtocol.PROTOBUF
+    return cohort.protocol() == Protocol.PROTOBUF
         ? GAME.decodeBinaryServerMessage(frame, cohort.view())
         : GAME.decodeJsonServerMessage(new String(frame, StandardCharsets.UTF_8), cohort.view());
   }
@@ -47,7 +46,7 @@ class GameProtocolTest {
   @Test
   void stateRoundTrip_protobuf_isIdentityForWhatEachViewCarries() {
     qt().forAll(GameGen.deliveries(), GameGen.views()).checkAssert((delivery, view) -> {
-      Cohort cohort = cohort(WireProtocol.PROTOBUF, view);
+      Cohort cohort = cohort(Protocol.PROTOBUF, view);
       byte[] frame = GAME.encodeState(delivery.room(), cohort).forRecipient(delivery.recipient());
       assertThat(decodeUnchecked(frame, cohort)).isEqualTo(Expected.seen(delivery.room(), delivery.recipient(), view));
     });
@@ -56,7 +55,7 @@ class GameProtocolTest {
   @Test
   void stateRoundTrip_json_isIdentityForWhatEachViewCarries() {
     qt().forAll(GameGen.deliveries(), GameGen.views()).checkAssert((delivery, view) -> {
-      Cohort cohort = cohort(WireProtocol.JSON, view);
+      Cohort cohort = cohort(Protocol.JSON, view);
       byte[] frame = GAME.encodeState(delivery.room(), cohort).forRecipient(delivery.recipient());
       assertThat(decodeUnchecked(frame, cohort)).isEqualTo(Expected.seen(delivery.room(), delivery.recipient(), view));
     });
@@ -66,7 +65,7 @@ class GameProtocolTest {
   void protobufAndJsonCohorts_decodeToTheSameState() {
     qt().forAll(GameGen.deliveries(), GameGen.views()).checkAssert((delivery, view) -> {
       Map<Cohort, CohortFrame> frames = GAME.encodeStates(delivery.room(),
-          List.of(cohort(WireProtocol.PROTOBUF, view), cohort(WireProtocol.JSON, view)));
+          List.of(cohort(Protocol.PROTOBUF, view), cohort(Protocol.JSON, view)));
       List<ServerMessage> decoded = frames.entrySet().stream()
           .map(e -> decodeUnchecked(e.getValue().forRecipient(delivery.recipient()), e.getKey())).toList();
       assertThat(decoded.get(0)).isEqualTo(decoded.get(1));
@@ -76,7 +75,7 @@ class GameProtocolTest {
   @Test
   void inputRoundTrip_bothProtocols_isIdentityWhereTheViewCanSendIt() {
     qt().forAll(GameGen.inputs(), GameGen.views()).checkAssert((input, view) -> {
-      for (WireProtocol protocol : WireProtocol.values()) {
+      for (Protocol protocol : Protocol.values()) {
         Cohort cohort = cohort(protocol, view);
         if (!Expected.expressible(input, view)) {
           assertThatThrownBy(() -> GAME.encodeInput(input, cohort)).isInstanceOf(IllegalArgumentException.class);
@@ -84,7 +83,7 @@ class GameProtocolTest {
         }
         byte[] frame = GAME.encodeInput(input, cohort);
         try {
-          PlayerInput decoded = protocol == WireProtocol.PROTOBUF
+          PlayerInput decoded = protocol == Protocol.PROTOBUF
               ? GAME.decodeBinaryInput(frame, view)
               : GAME.decodeJsonInput(new String(frame, StandardCharsets.UTF_8), view);
           assertThat(decoded).as("%s %s", cohort, input).isEqualTo(input);
@@ -107,15 +106,7 @@ class GameProtocolTest {
 
   @Test
   void view_jsonClientWithoutVersion_getsTheBaselineView() {
-    assertThat(GAME.cohort(WireProtocol.JSON, null, null)).isEqualTo(new Cohort(WireProtocol.JSON, V100));
-  }
-
-  @Test
-  void negotiatedCohort_optionalVersion_isTheSameAsCohort() {
-    assertThat(GAME.negotiatedCohort(WireProtocol.JSON, java.util.Optional.empty(), Set.of()))
-        .isEqualTo(new Cohort(WireProtocol.JSON, V100));
-    assertThat(GAME.negotiatedCohort(WireProtocol.PROTOBUF, java.util.Optional.of(ProtocolVersion.parse("1.2.0")),
-        Set.of("dag", "inventory", "story"))).isEqualTo(new Cohort(WireProtocol.PROTOBUF, V110));
+    assertThat(GAME.cohort(Protocol.JSON, null, null)).isEqualTo(new Cohort(Protocol.JSON, V100));
   }
 
   @Test
@@ -130,16 +121,9 @@ class GameProtocolTest {
     Agreement killed = (Agreement) negotiator.onUpgrade("room=r&proto_version=1.2.0", List.of(), killSwitch);
     Agreement legacy = (Agreement) negotiator.onUpgrade("room=r", List.of(), inRollout);
 
-    assertThat(GAME.cohortFor(old)).isEqualTo(new Cohort(WireProtocol.PROTOBUF, V100));
-    assertThat(GAME.cohortFor(killed)).isEqualTo(new Cohort(WireProtocol.JSON, V110));
-    assertThat(GAME.cohortFor(legacy)).isEqualTo(new Cohort(WireProtocol.JSON, V100));
-  }
-
-  @Test
-  void wireProtocolOf_mapsEveryNegotiatedProtocol() {
-    for (Protocol protocol : Protocol.values()) {
-      assertThat(WireProtocol.of(protocol).label()).isEqualTo(protocol.code());
-    }
+    assertThat(GAME.cohortFor(old)).isEqualTo(new Cohort(Protocol.PROTOBUF, V100));
+    assertThat(GAME.cohortFor(killed)).isEqualTo(new Cohort(Protocol.JSON, V110));
+    assertThat(GAME.cohortFor(legacy)).isEqualTo(new Cohort(Protocol.JSON, V100));
   }
 
   @Test
@@ -154,7 +138,7 @@ class GameProtocolTest {
     RoomState room = Fixtures.room();
 
     ServerMessage.State seen = (ServerMessage.State) decodeUnchecked(
-        GAME.encodeState(room, cohort(WireProtocol.PROTOBUF, view)).forRecipient("g-1"), cohort(WireProtocol.PROTOBUF, view));
+        GAME.encodeState(room, cohort(Protocol.PROTOBUF, view)).forRecipient("g-1"), cohort(Protocol.PROTOBUF, view));
 
     assertThat(view.features()).containsExactly("dag", "inventory");
     assertThat(seen.story()).isNull();
@@ -163,8 +147,8 @@ class GameProtocolTest {
 
   @Test
   void encodeStates_sameViewInBothProtocols_convertsOnceAndKeepsTheOrder() {
-    List<Cohort> cohorts = List.of(cohort(WireProtocol.JSON, V110), cohort(WireProtocol.PROTOBUF, V100),
-        cohort(WireProtocol.PROTOBUF, V110));
+    List<Cohort> cohorts = List.of(cohort(Protocol.JSON, V110), cohort(Protocol.PROTOBUF, V100),
+        cohort(Protocol.PROTOBUF, V110));
 
     Map<Cohort, CohortFrame> frames = GAME.encodeStates(Fixtures.room(), cohorts);
 
@@ -266,7 +250,7 @@ class GameProtocolTest {
   @Test
   void decodeJsonServerMessage_error_isReadInEveryView() throws DecodeException {
     for (View view : Set.of(V100, V110)) {
-      byte[] frame = GAME.encodeError(new ServerMessage.Error("rate_limited", "slow down"), cohort(WireProtocol.JSON, view));
+      byte[] frame = GAME.encodeError(new ServerMessage.Error("rate_limited", "slow down"), cohort(Protocol.JSON, view));
 
       assertThat(GAME.decodeJsonServerMessage(frame, view)).isEqualTo(new ServerMessage.Error("rate_limited", "slow down"));
     }
@@ -274,14 +258,14 @@ class GameProtocolTest {
 
   @Test
   void encodeStateForConnection_unknownRecipient_namesTheGhostAndTick() {
-    assertThatThrownBy(() -> GAME.encodeStateForConnection(Fixtures.room(), cohort(WireProtocol.PROTOBUF, V110), "nobody"))
+    assertThatThrownBy(() -> GAME.encodeStateForConnection(Fixtures.room(), cohort(Protocol.PROTOBUF, V110), "nobody"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("recipient ghost \"nobody\" is not in the room at tick 7 (use forRecipient(null) for a spectator)");
   }
 
   @Test
   void encodeInput_useItemFor100Client_cannotBeExpressed() {
-    assertThatThrownBy(() -> GAME.encodeInput(new PlayerInput(1, new PlayerInput.UseItem("key")), cohort(WireProtocol.JSON, V100)))
+    assertThatThrownBy(() -> GAME.encodeInput(new PlayerInput(1, new PlayerInput.UseItem("key")), cohort(Protocol.JSON, V100)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("use_item does not exist");
   }

@@ -17,7 +17,7 @@ import dev.protoshift.convert.Cohort;
 import dev.protoshift.convert.VersionChain;
 import dev.protoshift.convert.VersionClass;
 import dev.protoshift.convert.View;
-import dev.protoshift.convert.WireProtocol;
+import dev.protoshift.versioning.Protocol;
 import dev.protoshift.reference.ReferenceSchema;
 import dev.protoshift.proto.game.WsEnvelope;
 import java.io.IOException;
@@ -60,7 +60,7 @@ class GameVersionsTest {
   void everyView_isExactlyItsReleasesSchema_noFieldItDoesNotKnow() {
     qt().forAll(GameGen.deliveries(), GameGen.views()).checkAssert((delivery, view) -> {
       Descriptor frozen = ReferenceSchema.releasedMessage(view.versionClass().label(), "WsEnvelope");
-      byte[] frame = GAME.encodeState(delivery.room(), new Cohort(WireProtocol.PROTOBUF, view)).forRecipient(delivery.recipient());
+      byte[] frame = GAME.encodeState(delivery.room(), new Cohort(Protocol.PROTOBUF, view)).forRecipient(delivery.recipient());
 
       assertThat(unknownFields(parse(frozen, frame), "")).as("fields unknown to release %s", view.versionClass().label()).isEmpty();
     });
@@ -70,7 +70,7 @@ class GameVersionsTest {
   void messageFor100Client_readWithThe100Schema_showsThe100ViewWithRouteJsonEqualToTheWaypoints() {
     View view = GAME.chain().baselineView();
     qt().forAll(GameGen.deliveries()).checkAssert(delivery -> {
-      byte[] frame = GAME.encodeState(delivery.room(), new Cohort(WireProtocol.PROTOBUF, view)).forRecipient(delivery.recipient());
+      byte[] frame = GAME.encodeState(delivery.room(), new Cohort(Protocol.PROTOBUF, view)).forRecipient(delivery.recipient());
 
       Message state = (Message) field(parse(V100, frame), "state_update");
 
@@ -116,9 +116,9 @@ class GameVersionsTest {
   void messageFor110Client_readBy100Client_losesNothingThatClientKnew() {
     qt().forAll(GameGen.deliveries()).checkAssert(delivery -> {
       byte[] for110 = GAME.encodeStateForConnection(delivery.room(),
-          new Cohort(WireProtocol.PROTOBUF, GAME.chain().latestView()), delivery.recipient());
+          new Cohort(Protocol.PROTOBUF, GAME.chain().latestView()), delivery.recipient());
       byte[] for100 = GAME.encodeStateForConnection(delivery.room(),
-          new Cohort(WireProtocol.PROTOBUF, GAME.chain().baselineView()), delivery.recipient());
+          new Cohort(Protocol.PROTOBUF, GAME.chain().baselineView()), delivery.recipient());
 
       DynamicMessage seen = parse(V100, for110);
 

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.protoshift.convert.Cohort;
 import dev.protoshift.convert.DecodeException;
 import dev.protoshift.convert.View;
-import dev.protoshift.convert.WireProtocol;
+import dev.protoshift.versioning.Protocol;
 import dev.protoshift.versioning.ProtocolVersion;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -49,7 +49,7 @@ class LegacyJsonGoldenTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("states")
   void state_encodesToTheGoldenFile_andDecodesBack(String file, View view, String recipient) throws Exception {
-    byte[] encoded = GAME.encodeState(Fixtures.room(), new Cohort(WireProtocol.JSON, view)).forRecipient(recipient);
+    byte[] encoded = GAME.encodeState(Fixtures.room(), new Cohort(Protocol.JSON, view)).forRecipient(recipient);
 
     assertMatchesGolden(file, encoded);
     assertThat(GAME.decodeJsonServerMessage(golden(file), view)).isEqualTo(Expected.seen(Fixtures.room(), recipient, view));
@@ -68,7 +68,7 @@ class LegacyJsonGoldenTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("inputs")
   void input_encodesToTheGoldenFile_andDecodesBack(String file, View view, PlayerInput input) throws Exception {
-    assertMatchesGolden(file, GAME.encodeInput(input, new Cohort(WireProtocol.JSON, view)));
+    assertMatchesGolden(file, GAME.encodeInput(input, new Cohort(Protocol.JSON, view)));
     assertThat(GAME.decodeJsonInput(golden(file), view)).isEqualTo(input);
   }
 
@@ -77,7 +77,7 @@ class LegacyJsonGoldenTest {
   void error_encodesToTheGoldenFile_inEveryView(View view) throws Exception {
     ServerMessage.Error error = new ServerMessage.Error("bad_frame", "not a protobuf WsEnvelope");
 
-    assertMatchesGolden("error.json", GAME.encodeError(error, new Cohort(WireProtocol.JSON, view)));
+    assertMatchesGolden("error.json", GAME.encodeError(error, new Cohort(Protocol.JSON, view)));
     assertThat(GAME.decodeJsonServerMessage(golden("error.json"), view)).isEqualTo(error);
   }
 

@@ -4,7 +4,7 @@ import com.google.protobuf.CodedOutputStream;
 import dev.protoshift.convert.Cohort;
 import dev.protoshift.convert.DecodeException;
 import dev.protoshift.convert.View;
-import dev.protoshift.convert.WireProtocol;
+import dev.protoshift.versioning.Protocol;
 import dev.protoshift.reference.game.internal.LegacyJsonReader;
 import dev.protoshift.reference.game.internal.LegacyJsonWriter;
 import dev.protoshift.proto.game.WsEnvelope;
@@ -67,9 +67,9 @@ public class StateCodecBenchmark {
     room = BenchRooms.room(ghosts);
     me = BenchRooms.recipient(room);
     view = GAME.chain().latestView();
-    protobuf = new Cohort(WireProtocol.PROTOBUF, view);
-    json = new Cohort(WireProtocol.JSON, view);
-    protobuf100 = new Cohort(WireProtocol.PROTOBUF, GAME.chain().baselineView());
+    protobuf = new Cohort(Protocol.PROTOBUF, view);
+    json = new Cohort(Protocol.JSON, view);
+    protobuf100 = new Cohort(Protocol.PROTOBUF, GAME.chain().baselineView());
     message = GAME.chain().downgrade(ProtoMapper.state(room, me), view).build();
     protobufBytes = GAME.encodeStateForConnection(room, protobuf, me);
     jsonBytes = GAME.encodeStateForConnection(room, json, me);
@@ -193,6 +193,6 @@ public class StateCodecBenchmark {
   byte[][] frames() {
     return new byte[][] {protobufBytes, jsonBytes, protobufDeflated, jsonDeflated,
         GAME.encodeStateForConnection(room, protobuf100, me),
-        GAME.encodeStateForConnection(room, new Cohort(WireProtocol.JSON, GAME.chain().baselineView()), me)};
+        GAME.encodeStateForConnection(room, new Cohort(Protocol.JSON, GAME.chain().baselineView()), me)};
   }
 }

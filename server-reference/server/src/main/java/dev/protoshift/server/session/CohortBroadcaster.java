@@ -62,7 +62,7 @@ final class CohortBroadcaster implements Broadcaster {
     for (Map.Entry<Cohort, List<Seat>> entry : cohorts.entrySet()) {
       Cohort cohort = entry.getKey();
       List<Seat> members = entry.getValue();
-      String protocol = cohort.protocol().label();
+      String protocol = cohort.protocol().code();
       String version = ((PlayerConnection) members.get(0).occupant()).versionTag();
       CohortFrame frame = null;
       byte[] shared = null;
@@ -96,7 +96,7 @@ final class CohortBroadcaster implements Broadcaster {
           metrics.encoded(protocol, version, "state_update", nanos);
         }
         bytes += payload.length;
-        c.sendState(cohort.protocol().binary()
+        c.sendState(cohort.protocol().isBinary()
             ? OutboundFrame.binaryState(tick.tick(), ByteBuffer.wrap(payload))
             : OutboundFrame.textState(tick.tick(), new String(payload, StandardCharsets.UTF_8)));
         metrics.messageSize(protocol, c.versionTag(), "state_update", ServerMetrics.Direction.OUT, payload.length);

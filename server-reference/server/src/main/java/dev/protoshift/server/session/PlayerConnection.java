@@ -2,7 +2,6 @@ package dev.protoshift.server.session;
 
 import dev.protoshift.convert.Cohort;
 import dev.protoshift.convert.DecodeException;
-import dev.protoshift.convert.WireProtocol;
 import dev.protoshift.reference.game.PlayerInput;
 import dev.protoshift.reference.game.ServerMessage;
 import dev.protoshift.server.CloseCode;
@@ -138,7 +137,7 @@ public final class PlayerConnection implements Occupant, GameSocket.Handler {
     Protocol p = protocol();
     Cohort c = cohort;
     if (c == null || cohortFor != a || cohortProtocol != p) {
-      WireProtocol wire = p == Protocol.PROTOBUF ? WireProtocol.PROTOBUF : WireProtocol.JSON;
+      Protocol wire = p;
       c = context.game().cohort(wire, a == null ? null : a.version().orElse(null),
           a == null || a.handshake() == Handshake.NONE ? null : a.features());
       cohort = c;
@@ -337,10 +336,10 @@ public final class PlayerConnection implements Occupant, GameSocket.Handler {
     if (q == null) {
       return;
     }
-    OutboundFrame frame = c.protocol().binary()
+    OutboundFrame frame = c.protocol().isBinary()
         ? OutboundFrame.control(ByteBuffer.wrap(bytes))
         : OutboundFrame.control(new String(bytes, StandardCharsets.UTF_8));
-    context.metrics().messageSize(c.protocol().label(), versionTag(), "error", ServerMetrics.Direction.OUT, bytes.length);
+    context.metrics().messageSize(c.protocol().code(), versionTag(), "error", ServerMetrics.Direction.OUT, bytes.length);
     if (q.offerControl(frame) == SendQueue.Offer.OVERFLOW) {
       close(CloseCode.TOO_SLOW, "too many control messages waiting");
     }

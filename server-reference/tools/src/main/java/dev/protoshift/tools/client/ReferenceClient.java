@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.JsonToken;
 import dev.protoshift.convert.Cohort;
 import dev.protoshift.convert.DecodeException;
 import dev.protoshift.convert.View;
-import dev.protoshift.convert.WireProtocol;
 import dev.protoshift.reference.game.GameProtocol;
 import dev.protoshift.reference.game.PlayerInput;
 import dev.protoshift.reference.game.ServerMessage;
@@ -223,7 +222,7 @@ public final class ReferenceClient implements AutoCloseable {
    */
   public boolean send(PlayerInput input) {
     Protocol p = serving;
-    byte[] encoded = GAME.encodeInput(input, new Cohort(p == Protocol.PROTOBUF ? WireProtocol.PROTOBUF : WireProtocol.JSON, view));
+    byte[] encoded = GAME.encodeInput(input, new Cohort(p, view));
     return p == Protocol.PROTOBUF
         ? socket.sendBinary(ByteBuffer.wrap(encoded))
         : socket.sendText(new String(encoded, StandardCharsets.UTF_8));
