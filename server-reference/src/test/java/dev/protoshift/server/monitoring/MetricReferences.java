@@ -1,6 +1,7 @@
 package dev.protoshift.server.monitoring;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +51,7 @@ final class MetricReferences {
   }
 
   private void add(String name, Set<String> labels, String how) {
-    known.put(name, Set.copyOf(labels));
+    known.put(name, Collections.unmodifiableSet(new TreeSet<>(labels))); // sorted, for messages
     kind.put(name, how);
   }
 
