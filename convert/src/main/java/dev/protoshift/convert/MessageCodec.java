@@ -84,9 +84,19 @@ public final class MessageCodec<B extends Message.Builder> {
    *     version change cannot upgrade a value
    */
   public B decode(byte[] frame, Cohort cohort) throws DecodeException {
+    return chain.upgrade(parse(frame, cohort.protocol()), cohort.view());
+  }
+
+  /**
+   * Reads a frame in {@code protocol} as it is, without upgrading it: e.g. to look at which
+   * message a client sent before converting it ({@link VersionChain#upgrade} does the rest).
+   *
+   * @throws DecodeException if the bytes are not a message of the envelope in that protocol
+   */
+  public B parse(byte[] frame, Protocol protocol) throws DecodeException {
     Objects.requireNonNull(frame, "frame");
     B builder = newBuilder.get();
-    if (cohort.protocol().isBinary()) {
+    if (protocol.isBinary()) {
       try {
         builder.mergeFrom(frame);
       } catch (InvalidProtocolBufferException e) {
@@ -96,7 +106,7 @@ public final class MessageCodec<B extends Message.Builder> {
     } else {
       json.read(frame, builder);
     }
-    return chain.upgrade(builder, cohort.view());
+    return builder;
   }
 
   /** Like {@link #decode(byte[], Cohort)} for a JSON client's text frame. */

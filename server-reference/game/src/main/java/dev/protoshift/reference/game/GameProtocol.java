@@ -1,35 +1,32 @@
 package dev.protoshift.reference.game;
 
-import com.google.protobuf.InvalidProtocolBufferException;
 import dev.protoshift.convert.Cohort;
+import dev.protoshift.convert.CohortEncoder;
+import dev.protoshift.convert.CohortFrame;
 import dev.protoshift.convert.DecodeException;
+import dev.protoshift.convert.MessageCodec;
 import dev.protoshift.convert.VersionChain;
 import dev.protoshift.convert.View;
-import dev.protoshift.versioning.Protocol;
-import dev.protoshift.reference.game.internal.LegacyJsonReader;
-import dev.protoshift.reference.game.internal.LegacyJsonWriter;
-import dev.protoshift.proto.game.StateUpdate;
 import dev.protoshift.proto.game.WsEnvelope;
 import dev.protoshift.versioning.Agreement;
+import dev.protoshift.versioning.Protocol;
 import dev.protoshift.versioning.ProtocolVersion;
+import java.nio.charset.StandardCharsets;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
 
 /**
- * The reference game's protocol: every conversion between the domain records and the wire, for
- * both encodings (binary protobuf, legacy JSON) and every supported client version. The entry
- * point of protoshift-convert; immutable and thread-safe.
+ * The reference game's protocol, built on protoshift-convert's generic pieces: its {@link
+ * VersionChain} ({@link GameVersions}), a {@link MessageCodec} with the {@link LegacyJson} codec,
+ * and a {@link CohortEncoder} with the {@link MeAndGhosts} per-recipient step; plus the mapping
+ * between its domain records and {@code WsEnvelope}. Immutable and thread-safe.
  *
  * <pre>{@code
  * GameProtocol game = GameProtocol.reference();
- * Cohort cohort = game.cohort(Protocol.PROTOBUF, ProtocolVersion.parse("1.0.0"), null);
+ * Cohort cohort = game.chain().cohortFor(agreement);
  * CohortFrame frame = game.encodeState(room, cohort);      // once per cohort and tick
  * byte[] toAlice = frame.forRecipient("ghost-alice");      // per connection: copies only
- * PlayerInput input = game.decodeBinaryInput(frameBytes, cohort.view()); // throws DecodeException
+ * PlayerInput input = game.decodeInput(frameBytes, cohort); // throws DecodeException
  * }</pre>
  */
 public final class GameProtocol {
@@ -44,9 +41,15 @@ public final class GameProtocol {
   private static final GameProtocol REFERENCE = new GameProtocol(GameVersions.chain());
 
   private final VersionChain<WsEnvelope.Builder> chain;
+  private final MessageCodec<WsEnvelope.Builder> codec;
+  private final CohortEncoder<RoomState> states;
 
   GameProtocol(VersionChain<WsEnvelope.Builder> chain) {
-    this.chain = Objects.requireNonNull(chain, "chain");
+    this.chain = chain;
+    this.codec = MessageCodec.of(chain, WsEnvelope::newBuilder, LegacyJson.CODEC);
+    this.states = CohortEncoder.builder(codec, (RoomState room) -> ProtoMapper.state(room, null))
+        .perRecipient(MeAndGhosts.SPLICER, ProtoMapper::state)
+        .build();
   }
 
   /** The protocol of {@code ws_messages.proto}, with its chain from 1.0.0 to the current release. */
@@ -57,6 +60,16 @@ public final class GameProtocol {
   /** The version chain: releases, changes, version classes and features. */
   public VersionChain<WsEnvelope.Builder> chain() {
     return chain;
+  }
+
+  /** One message at a time, both directions, both protocols. */
+  public MessageCodec<WsEnvelope.Builder> codec() {
+    return codec;
+  }
+
+  /** The per-tick states: once per cohort, each player's frame spliced from it. */
+  public CohortEncoder<RoomState> states() {
+    return states;
   }
 
   /**
@@ -82,8 +95,7 @@ public final class GameProtocol {
   }
 
   /**
-   * The cohort of a connection that versioning's negotiator agreed on: its protocol (after the
-   * rollout decision), its version and its features.
+   * The cohort of a connection that versioning's negotiator agreed on ({@link VersionChain#cohortFor}).
    *
    * @throws IllegalArgumentException if the agreed version is older than 1.0.0
    */
@@ -94,13 +106,12 @@ public final class GameProtocol {
   // ---- server side: outgoing ------------------------------------------------------------------
 
   /**
-   * Converts and encodes a room's state once for a cohort.
+   * Converts and encodes a room's state once for a cohort; each player's frame is spliced from it.
    *
    * @throws IllegalArgumentException if the cohort's view is not one of this protocol's
    */
-  public CohortFrame encodeState(RoomState room, Cohort cohort) {
-    StateUpdate state = chain.downgrade(ProtoMapper.state(room, null), cohort.view()).build().getStateUpdate();
-    return frame(cohort, state);
+  public GhostsFrame encodeState(RoomState room, Cohort cohort) {
+    return (GhostsFrame) states.encode(room, cohort);
   }
 
   /**
@@ -110,20 +121,7 @@ public final class GameProtocol {
    * @return a frame for each cohort, in the order given
    */
   public Map<Cohort, CohortFrame> encodeStates(RoomState room, Collection<Cohort> cohorts) {
-    Map<View, StateUpdate> converted = new HashMap<>();
-    Map<Cohort, CohortFrame> frames = new LinkedHashMap<>();
-    for (Cohort cohort : cohorts) {
-      StateUpdate state = converted.computeIfAbsent(cohort.view(),
-          view -> chain.downgrade(ProtoMapper.state(room, null), view).build().getStateUpdate());
-      frames.put(cohort, frame(cohort, state));
-    }
-    return frames;
-  }
-
-  private static CohortFrame frame(Cohort cohort, StateUpdate state) {
-    return cohort.protocol() == Protocol.PROTOBUF
-        ? ProtoCohortFrame.of(cohort, state)
-        : JsonCohortFrame.of(cohort, state);
+    return states.encodeAll(room, cohorts);
   }
 
   /**
@@ -135,45 +133,42 @@ public final class GameProtocol {
    * @throws IllegalArgumentException if the room has no such ghost
    */
   public byte[] encodeStateForConnection(RoomState room, Cohort cohort, String recipientGhostId) {
-    return encode(chain.downgrade(ProtoMapper.state(room, recipientGhostId), cohort.view()).build(), cohort.protocol());
+    return states.encodeForRecipient(room, cohort, recipientGhostId);
   }
 
   /** Encodes an error for a connection of {@code cohort} (UTF-8 text for JSON). */
   public byte[] encodeError(ServerMessage.Error error, Cohort cohort) {
-    return encode(chain.downgrade(ProtoMapper.error(error), cohort.view()).build(), cohort.protocol());
+    return codec.encode(ProtoMapper.error(error), cohort);
   }
 
   // ---- server side: incoming ------------------------------------------------------------------
 
   /**
-   * Decodes a binary frame from a protobuf client.
+   * Decodes a frame from a client of {@code cohort}: binary for protobuf, UTF-8 text for JSON.
    *
-   * @param view the client's view: an older client's input is upgraded (e.g. its {@code route_json})
    * @throws DecodeException if the frame is not a {@code WsEnvelope} with a valid {@code player_input}
    */
-  public PlayerInput decodeBinaryInput(byte[] frame, View view) throws DecodeException {
-    return input(parse(frame), view);
+  public PlayerInput decodeInput(byte[] frame, Cohort cohort) throws DecodeException {
+    WsEnvelope.Builder envelope = codec.parse(frame, cohort.protocol());
+    if (!envelope.hasPlayerInput()) {
+      throw DecodeException.unexpected("expected a player_input, got " + describe(envelope));
+    }
+    return ProtoMapper.input(chain.upgrade(envelope, cohort.view()).getPlayerInput());
   }
 
-  /**
-   * Decodes a text frame from a JSON client.
-   *
-   * @throws DecodeException if the text is not a legacy JSON input message with valid fields
-   */
+  /** Decodes a binary frame from a protobuf client with {@code view}. */
+  public PlayerInput decodeBinaryInput(byte[] frame, View view) throws DecodeException {
+    return decodeInput(frame, new Cohort(Protocol.PROTOBUF, view));
+  }
+
+  /** Decodes a text frame from a JSON client with {@code view}. */
   public PlayerInput decodeJsonInput(String frame, View view) throws DecodeException {
-    return input(LegacyJsonReader.read(frame), view);
+    return decodeInput(frame.getBytes(StandardCharsets.UTF_8), new Cohort(Protocol.JSON, view));
   }
 
   /** Like {@link #decodeJsonInput(String, View)} for the UTF-8 bytes of a text frame. */
   public PlayerInput decodeJsonInput(byte[] utf8, View view) throws DecodeException {
-    return input(LegacyJsonReader.read(utf8), view);
-  }
-
-  private PlayerInput input(WsEnvelope.Builder envelope, View view) throws DecodeException {
-    if (!envelope.hasPlayerInput()) {
-      throw DecodeException.unexpected("expected a player_input, got " + describe(envelope));
-    }
-    return ProtoMapper.input(chain.upgrade(envelope, view).getPlayerInput());
+    return decodeInput(utf8, new Cohort(Protocol.JSON, view));
   }
 
   // ---- client side (reference client, tests) --------------------------------------------------
@@ -185,54 +180,38 @@ public final class GameProtocol {
    *     for a 1.0.0 client)
    */
   public byte[] encodeInput(PlayerInput input, Cohort cohort) {
-    return encode(chain.downgrade(ProtoMapper.input(input), cohort.view()).build(), cohort.protocol());
+    return codec.encode(ProtoMapper.input(input), cohort);
   }
 
   /**
-   * Decodes a binary frame from the server as a client with {@code view} reads it.
+   * Decodes a frame from the server as a client of {@code cohort} reads it.
    *
    * @throws DecodeException if the frame is not a {@code WsEnvelope} with a valid state or error
    */
-  public ServerMessage decodeBinaryServerMessage(byte[] frame, View view) throws DecodeException {
-    return serverMessage(parse(frame), view);
-  }
-
-  /**
-   * Decodes a text frame from the server as a JSON client with {@code view} reads it.
-   *
-   * @throws DecodeException if the text is not a legacy JSON state or error with valid fields
-   */
-  public ServerMessage decodeJsonServerMessage(String frame, View view) throws DecodeException {
-    return serverMessage(LegacyJsonReader.read(frame), view);
-  }
-
-  /** Like {@link #decodeJsonServerMessage(String, View)} for the UTF-8 bytes of a text frame. */
-  public ServerMessage decodeJsonServerMessage(byte[] utf8, View view) throws DecodeException {
-    return serverMessage(LegacyJsonReader.read(utf8), view);
-  }
-
-  private ServerMessage serverMessage(WsEnvelope.Builder envelope, View view) throws DecodeException {
+  public ServerMessage decodeServerMessage(byte[] frame, Cohort cohort) throws DecodeException {
+    WsEnvelope.Builder envelope = codec.parse(frame, cohort.protocol());
     if (envelope.hasError()) {
       return ProtoMapper.error(envelope.getError());
     }
     if (!envelope.hasStateUpdate()) {
       throw DecodeException.unexpected("expected a state_update or an error, got " + describe(envelope));
     }
-    return ProtoMapper.state(chain.upgrade(envelope, view).getStateUpdate());
+    return ProtoMapper.state(chain.upgrade(envelope, cohort.view()).getStateUpdate());
   }
 
-  // ---- shared ---------------------------------------------------------------------------------
-
-  private static WsEnvelope.Builder parse(byte[] frame) throws DecodeException {
-    try {
-      return WsEnvelope.newBuilder().mergeFrom(frame);
-    } catch (InvalidProtocolBufferException e) {
-      throw DecodeException.malformed("not a protobuf WsEnvelope: " + e.getMessage(), e);
-    }
+  /** Decodes a binary frame from the server as a protobuf client with {@code view} reads it. */
+  public ServerMessage decodeBinaryServerMessage(byte[] frame, View view) throws DecodeException {
+    return decodeServerMessage(frame, new Cohort(Protocol.PROTOBUF, view));
   }
 
-  private static byte[] encode(WsEnvelope envelope, Protocol protocol) {
-    return protocol == Protocol.PROTOBUF ? envelope.toByteArray() : LegacyJsonWriter.encode(envelope);
+  /** Decodes a text frame from the server as a JSON client with {@code view} reads it. */
+  public ServerMessage decodeJsonServerMessage(String frame, View view) throws DecodeException {
+    return decodeServerMessage(frame.getBytes(StandardCharsets.UTF_8), new Cohort(Protocol.JSON, view));
+  }
+
+  /** Like {@link #decodeJsonServerMessage(String, View)} for the UTF-8 bytes of a text frame. */
+  public ServerMessage decodeJsonServerMessage(byte[] utf8, View view) throws DecodeException {
+    return decodeServerMessage(utf8, new Cohort(Protocol.JSON, view));
   }
 
   private static String describe(WsEnvelope.Builder envelope) {

@@ -19,7 +19,7 @@ import java.util.List;
  * tick and leaves its ghost (and one comma) out of the array: the bytes a per-connection
  * writer produces, keys in the same order.
  */
-final class JsonCohortFrame extends CohortFrame {
+final class JsonCohortFrame extends GhostsFrame {
 
   private static final byte[] ME = ",\"me\":".getBytes(StandardCharsets.US_ASCII);
 

@@ -18,7 +18,7 @@ import java.util.List;
  * {@code ghosts}. A ghost's bytes are the same under {@code me} (tag 0x12) and {@code ghosts}
  * (0x1A), and both tags are one byte, so every player's message has the same length.
  */
-final class ProtoCohortFrame extends CohortFrame {
+final class ProtoCohortFrame extends GhostsFrame {
 
   private static final byte ME_TAG = (byte) ((StateUpdate.ME_FIELD_NUMBER << 3) | WireFormat.WIRETYPE_LENGTH_DELIMITED);
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.quicktheories.QuickTheory.qt;
 
 import dev.protoshift.convert.Cohort;
+import dev.protoshift.convert.CohortFrame;
 import dev.protoshift.convert.DecodeException;
 import dev.protoshift.convert.View;
 import dev.protoshift.proto.game.PlayerInput.Builder;
@@ -163,7 +164,7 @@ class GameProtocolTest {
   void decodeBinaryInput_notProtobuf_isMalformed() {
     assertThatThrownBy(() -> GAME.decodeBinaryInput(new byte[] {(byte) 0xFF, 0x01}, V110))
         .isInstanceOfSatisfying(DecodeException.class, e -> assertThat(e.code()).isEqualTo("bad_frame"))
-        .hasMessageContaining("not a protobuf WsEnvelope");
+        .hasMessageContaining("not a protobuf protoshift.game.WsEnvelope");
   }
 
   @Test

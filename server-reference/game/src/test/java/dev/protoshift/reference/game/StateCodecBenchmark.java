@@ -2,6 +2,7 @@ package dev.protoshift.reference.game;
 
 import com.google.protobuf.CodedOutputStream;
 import dev.protoshift.convert.Cohort;
+import dev.protoshift.convert.CohortFrame;
 import dev.protoshift.convert.DecodeException;
 import dev.protoshift.convert.View;
 import dev.protoshift.versioning.Protocol;
@@ -56,8 +57,8 @@ public class StateCodecBenchmark {
   private byte[] jsonBytes;
   private byte[] protobufDeflated;
   private byte[] jsonDeflated;
-  private CohortFrame protobufFrame;
-  private CohortFrame jsonFrame;
+  private GhostsFrame protobufFrame;
+  private GhostsFrame jsonFrame;
   private final PerMessageDeflate deflate = new PerMessageDeflate();
   private final WsEnvelope.Builder reusedBuilder = WsEnvelope.newBuilder();
   private byte[] reusedBuffer = new byte[1024];
@@ -151,12 +152,12 @@ public class StateCodecBenchmark {
   // ---- per cohort: what the reference server does ---------------------------------------------
 
   @Benchmark
-  public CohortFrame cohortEncodeProtobuf() {
+  public GhostsFrame cohortEncodeProtobuf() {
     return GAME.encodeState(room, protobuf);
   }
 
   @Benchmark
-  public CohortFrame cohortEncodeJson() {
+  public GhostsFrame cohortEncodeJson() {
     return GAME.encodeState(room, json);
   }
 

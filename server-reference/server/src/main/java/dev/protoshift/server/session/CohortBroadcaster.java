@@ -1,7 +1,7 @@
 package dev.protoshift.server.session;
 
 import dev.protoshift.convert.Cohort;
-import dev.protoshift.reference.game.CohortFrame;
+import dev.protoshift.convert.CohortFrame;
 import dev.protoshift.reference.game.GameProtocol;
 import dev.protoshift.reference.game.RoomState;
 import dev.protoshift.server.BroadcastMode;
@@ -75,7 +75,7 @@ final class CohortBroadcaster implements Broadcaster {
       } else if (mode == BroadcastMode.PRE_ENCODED) {
         shared = preEncoded.computeIfAbsent(tick.roomId() + "\u0000" + cohort.label(), k -> {
           long start = System.nanoTime();
-          byte[] bytes = game.encodeState(state, cohort).forSpectator();
+          byte[] bytes = game.encodeState(state, cohort).shared();
           metrics.encoded(protocol, version, "state_update", System.nanoTime() - start);
           return bytes;
         });

@@ -20,7 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class CohortFrameTest {
+class GhostsFrameTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -29,7 +29,7 @@ class CohortFrameTest {
     qt().forAll(GameGen.deliveries(), GameGen.views()).checkAssert((delivery, view) -> {
       for (Protocol protocol : Protocol.values()) {
         Cohort cohort = new Cohort(protocol, view);
-        CohortFrame frame = GAME.encodeState(delivery.room(), cohort);
+        GhostsFrame frame = GAME.encodeState(delivery.room(), cohort);
 
         assertThat(frame.forRecipient(delivery.recipient()))
             .as("%s for %s", cohort, delivery.recipient())
@@ -41,7 +41,7 @@ class CohortFrameTest {
   @Test
   void forRecipient_json_isOneValidJsonObjectWithMeAndTheOthers() {
     qt().forAll(GameGen.deliveries(), GameGen.views()).checkAssert((delivery, view) -> {
-      CohortFrame frame = GAME.encodeState(delivery.room(), new Cohort(Protocol.JSON, view));
+      GhostsFrame frame = GAME.encodeState(delivery.room(), new Cohort(Protocol.JSON, view));
 
       JsonNode message = parse(frame.textForRecipient(delivery.recipient()));
 
@@ -62,7 +62,7 @@ class CohortFrameTest {
   void forRecipient_protobuf_is100ClientReadableWithMeOnceAndTheOthers() {
     Descriptor v100 = ReferenceSchema.releasedMessage("1.0.0", "WsEnvelope");
     qt().forAll(GameGen.deliveries()).checkAssert(delivery -> {
-      CohortFrame frame = GAME.encodeState(delivery.room(), new Cohort(Protocol.PROTOBUF, GAME.chain().baselineView()));
+      GhostsFrame frame = GAME.encodeState(delivery.room(), new Cohort(Protocol.PROTOBUF, GAME.chain().baselineView()));
 
       Message state = (Message) field(parse(v100, frame.forRecipient(delivery.recipient())), "state_update");
 
@@ -79,14 +79,14 @@ class CohortFrameTest {
 
   @Test
   void forRecipient_playerOfEveryGhost_sameLengthInProtobuf() {
-    CohortFrame frame = GAME.encodeState(Fixtures.room(), new Cohort(Protocol.PROTOBUF, GAME.chain().latestView()));
+    GhostsFrame frame = GAME.encodeState(Fixtures.room(), new Cohort(Protocol.PROTOBUF, GAME.chain().latestView()));
 
     assertThat(frame.ghostIds()).extracting(id -> frame.forRecipient(id).length).containsOnly(frame.forSpectator().length);
   }
 
   @Test
   void forRecipient_unknownGhost_isRefusedWithTheGhostAndTick() {
-    CohortFrame frame = GAME.encodeState(Fixtures.room(), new Cohort(Protocol.JSON, GAME.chain().latestView()));
+    GhostsFrame frame = GAME.encodeState(Fixtures.room(), new Cohort(Protocol.JSON, GAME.chain().latestView()));
 
     assertThat(frame.hasGhost("g-9")).isFalse();
     assertThatThrownBy(() -> frame.forRecipient("g-9"))
@@ -96,14 +96,14 @@ class CohortFrameTest {
 
   @Test
   void forRecipient_null_isTheSpectatorFrame() {
-    CohortFrame frame = GAME.encodeState(Fixtures.room(), new Cohort(Protocol.PROTOBUF, GAME.chain().latestView()));
+    GhostsFrame frame = GAME.encodeState(Fixtures.room(), new Cohort(Protocol.PROTOBUF, GAME.chain().latestView()));
 
     assertThat(frame.forRecipient(null)).isSameAs(frame.forSpectator());
   }
 
   @Test
   void textForRecipient_protobufCohort_isRefused() {
-    CohortFrame frame = GAME.encodeState(Fixtures.room(), new Cohort(Protocol.PROTOBUF, GAME.chain().latestView()));
+    GhostsFrame frame = GAME.encodeState(Fixtures.room(), new Cohort(Protocol.PROTOBUF, GAME.chain().latestView()));
 
     assertThatThrownBy(() -> frame.textForRecipient("g-1")).isInstanceOf(IllegalStateException.class);
   }

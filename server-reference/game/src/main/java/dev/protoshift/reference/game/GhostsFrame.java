@@ -1,6 +1,7 @@
 package dev.protoshift.reference.game;
 
 import dev.protoshift.convert.Cohort;
+import dev.protoshift.convert.CohortFrame;
 import dev.protoshift.versioning.Protocol;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -8,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One tick's state converted and encoded once for one cohort, ready to be sent to each of its
- * connections.
+ * The reference game's per-recipient frame ({@link MeAndGhosts}): one tick's state converted and
+ * encoded once for one cohort, ready to be sent to each of its connections.
  *
  * <p>{@code StateUpdate.me} is the recipient's own ghost and {@code ghosts} the others, so the
  * message differs per recipient. The frame therefore holds the state encoded once, in pieces
@@ -20,7 +21,7 @@ import java.util.Map;
  *
  * <p>Immutable and thread-safe; each call returns a new array the caller may keep.
  */
-public abstract sealed class CohortFrame permits ProtoCohortFrame, JsonCohortFrame {
+public abstract sealed class GhostsFrame implements CohortFrame permits ProtoCohortFrame, JsonCohortFrame {
 
   private final Cohort cohort;
   private final long tick;
@@ -28,7 +29,7 @@ public abstract sealed class CohortFrame permits ProtoCohortFrame, JsonCohortFra
   private final Map<String, Integer> index;
   private volatile byte[] spectator;
 
-  CohortFrame(Cohort cohort, long tick, List<String> ghostIds) {
+  GhostsFrame(Cohort cohort, long tick, List<String> ghostIds) {
     this.cohort = cohort;
     this.tick = tick;
     this.ghostIds = List.copyOf(ghostIds);
@@ -38,7 +39,7 @@ public abstract sealed class CohortFrame permits ProtoCohortFrame, JsonCohortFra
     }
   }
 
-  /** The cohort this frame was encoded for. */
+  @Override
   public Cohort cohort() {
     return cohort;
   }
@@ -66,6 +67,7 @@ public abstract sealed class CohortFrame permits ProtoCohortFrame, JsonCohortFra
    *     {@code ghosts}; {@code null} for a spectator (no {@code me}, every ghost)
    * @throws IllegalArgumentException if the room has no ghost {@code ghostId}
    */
+  @Override
   public byte[] forRecipient(String ghostId) {
     if (ghostId == null) {
       return forSpectator();
@@ -75,6 +77,12 @@ public abstract sealed class CohortFrame permits ProtoCohortFrame, JsonCohortFra
       throw new IllegalArgumentException(ServerMessage.unknownRecipient(ghostId, tick));
     }
     return assemble(at);
+  }
+
+  /** The message for spectators (no {@code me}): {@link #forSpectator()}. */
+  @Override
+  public byte[] shared() {
+    return forSpectator();
   }
 
   /**
@@ -110,7 +118,7 @@ public abstract sealed class CohortFrame permits ProtoCohortFrame, JsonCohortFra
 
   @Override
   public String toString() {
-    return "CohortFrame[" + cohort + ", tick " + tick + ", " + ghostIds.size() + " ghosts, spectator frame "
+    return "GhostsFrame[" + cohort + ", tick " + tick + ", " + ghostIds.size() + " ghosts, spectator frame "
         + forSpectator().length + " bytes]";
   }
 
