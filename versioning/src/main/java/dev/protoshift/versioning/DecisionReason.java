@@ -4,7 +4,9 @@ package dev.protoshift.versioning;
  * Why a connection got the protocol it got. Each reason implies its protocol. {@link #code()} is a
  * stable lowercase name for logs and metric tags; it never contains a room or player id.
  *
- * <p>The rollout policy checks them in this order; the first that applies wins.
+ * <p>The rollout policy checks them in this order; the first that applies wins. {@link
+ * #DECODE_ERRORS} is the one reason the policy never gives: a session sets it when a connection's
+ * protobuf frames keep failing to decode, and it sticks for the connection's life.
  */
 public enum DecisionReason {
   /** The room is in {@code force_disable_rooms}: JSON, whatever else is configured. */
@@ -22,7 +24,12 @@ public enum DecisionReason {
   /** The connection's bucket is below the rollout percentage. */
   IN_ROLLOUT("in_rollout", Protocol.PROTOBUF),
   /** The connection's bucket is at or above the rollout percentage. */
-  OUT_OF_ROLLOUT("out_of_rollout", Protocol.JSON);
+  OUT_OF_ROLLOUT("out_of_rollout", Protocol.JSON),
+  /**
+   * The connection sent too many protobuf frames that did not decode (its decode-error budget):
+   * it was switched to JSON for the rest of its life, whatever the config says.
+   */
+  DECODE_ERRORS("decode_errors", Protocol.JSON);
 
   private final String code;
   private final Protocol protocol;

@@ -154,6 +154,14 @@ public final class Negotiator {
     return Optional.of(negotiate(hello, gate));
   }
 
+  /**
+   * True if a text frame is a hello (its top-level {@code type} is {@code hello}), valid or not:
+   * what a server uses to tell a late or repeated hello from a game message. Never throws.
+   */
+  public boolean isHello(String frame) {
+    return frame != null && HandshakeJson.peekType(frame).filter("hello"::equals).isPresent();
+  }
+
   /** Negotiates a parsed hello. */
   public Negotiation negotiate(Hello hello, ProtocolGate gate) {
     VersionCheck check = hello.version().map(supported::classify).orElseGet(() -> supported.classify((String) null));

@@ -12,7 +12,7 @@ class RolloutDecisionTest {
   void reasonCodes_areTheDocumentedStableNames() {
     assertThat(Arrays.stream(DecisionReason.values()).map(DecisionReason::code)).containsExactly(
         "forced_off", "forced_on", "kill_switch", "no_client_support", "client_too_old", "missing_bucket_key",
-        "in_rollout", "out_of_rollout");
+        "in_rollout", "out_of_rollout", "decode_errors");
   }
 
   @Test
