@@ -76,12 +76,22 @@ public final class DocsCheck {
     long start = System.currentTimeMillis();
     Path work = Files.createTempDirectory("docs-check-");
     List<Result> results = new ArrayList<>();
+    Thread cleanup = new Thread(() -> {
+      PageRun.endRunning();
+      try {
+        Scratch.delete(work);
+      } catch (IOException | InterruptedException e) {
+        System.err.println("docs-check: could not delete " + work + ": " + e);
+      }
+    });
+    Runtime.getRuntime().addShutdownHook(cleanup);
     try {
       PageRun runner = new PageRun(root, work, blockTimeout, keep, out);
       for (int i = 0; i < pages.size(); i++) {
         results.addAll(runner.run(pages.get(i), i + 1));
       }
     } finally {
+      Runtime.getRuntime().removeShutdownHook(cleanup);
       if (keep) {
         out.println("docs-check: scratch copies and logs kept in " + work);
       } else {

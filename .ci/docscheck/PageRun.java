@@ -86,6 +86,7 @@ final class PageRun {
     Process p = new ProcessBuilder("setsid", "bash", script.toString()).directory(scratch.toFile())
         .redirectInput(new File("/dev/null")).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     long pgid = p.pid();
+    running = pgid;
     String timedOut = null;
     while (!p.waitFor(250, TimeUnit.MILLISECONDS)) {
       Status s = Status.read(status);
@@ -96,6 +97,7 @@ final class PageRun {
     }
     endGroup(pgid);
     p.waitFor();
+    running = 0;
     Status s = Status.read(status);
     Map<Integer, String> shellErrors = shellErrors(page, ps, script, log);
     for (Map.Entry<Integer, Long> begun : s.begin.entrySet()) {
@@ -159,6 +161,21 @@ final class PageRun {
       }
     }
     return errors;
+  }
+
+  /** The process group of the page running now (0: none), ended by {@link #endRunning} if the check is stopped. */
+  private static volatile long running;
+
+  /** Ends the running page's process group: for a shutdown hook, when the check itself is stopped. */
+  static void endRunning() {
+    long pgid = running;
+    if (pgid != 0) {
+      try {
+        endGroup(pgid);
+      } catch (IOException | InterruptedException e) {
+        System.err.println("docs-check: could not end process group " + pgid + ": " + e);
+      }
+    }
   }
 
   /** Ends the page's process group: TERM, up to 15 s to go, then KILL. */
