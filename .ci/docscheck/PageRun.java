@@ -21,6 +21,8 @@ import java.util.regex.Pattern;
 final class PageRun {
 
   static final int TAIL = 40;
+  static final int ERRORS = 15;
+  static final Pattern ERROR = Pattern.compile("Exception|\\[ERROR]|\\bERROR\\b|error:|FAILED|FAILURE");
 
   private final Path root;
   private final Path work;
@@ -73,12 +75,22 @@ final class PageRun {
     all.addAll(extra);
     all.forEach(r -> out.println(r.line()));
     if (all.stream().anyMatch(r -> r.status() == Result.Status.FAIL)) {
-      List<String> lines = Files.readAllLines(log);
-      out.printf("---- %s: the last %d lines of its output ----%n", page.name, Math.min(TAIL, lines.size()));
-      lines.subList(Math.max(0, lines.size() - TAIL), lines.size()).forEach(l -> out.println("  | " + l));
-      out.println("----");
+      printOutput(page, Files.readAllLines(log));
     }
     return all;
+  }
+
+  /** The first error lines before the tail (a Maven build's cause is far above its end), then the tail. */
+  private void printOutput(Page page, List<String> lines) {
+    int tail = Math.max(0, lines.size() - TAIL);
+    List<String> errors = lines.subList(0, tail).stream().filter(l -> ERROR.matcher(l).find()).limit(ERRORS).toList();
+    if (!errors.isEmpty()) {
+      out.printf("---- %s: the first error lines of its output ----%n", page.name);
+      errors.forEach(l -> out.println("  | " + l));
+    }
+    out.printf("---- %s: the last %d lines of its output ----%n", page.name, lines.size() - tail);
+    lines.subList(tail, lines.size()).forEach(l -> out.println("  | " + l));
+    out.println("----");
   }
 
   private void execute(Page page, PageScript ps, Path script, Path status, Path log, Path scratch,
