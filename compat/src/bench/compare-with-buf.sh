@@ -3,13 +3,19 @@
 # (the synthetic schema the bench profile writes to compat/target/bench/).
 #
 # Usage (from the repository root, after ./mvnw -B -ntp -pl compat -am -Pbench verify -DskipTests):
-#   BUF=/path/to/buf compat/src/bench/compare-with-buf.sh [RUNS]
+#   BUF=target/buf/node_modules/.bin/buf compat/src/bench/compare-with-buf.sh [RUNS]
 # Runs are interleaved (protoshift, buf, protoshift, ...) so both see the same machine load. Prints
 # each run's wall and CPU (user + system) seconds, the medians and their ratios.
 set -euo pipefail
-cd "$(dirname "$0")/../../.."
 RUNS=${1:-5}
-BUF=${BUF:-buf}
+# Resolved before the cd below: a relative BUF names a file in the caller's directory.
+given=${BUF:-buf}
+if [[ "$given" == */* ]]; then
+  BUF=$(realpath -e -- "$given" 2>/dev/null) || { echo "BUF=$given: no such file (relative to $PWD)" >&2; exit 2; }
+else
+  BUF=$(command -v -- "$given") || { echo "BUF=$given: not on the PATH" >&2; exit 2; }
+fi
+cd "$(dirname "$0")/../../.."
 JAR=$(ls compat/target/protoshift-compat-*-cli.jar | head -1)
 DIR=compat/target/bench
 [ -f "$DIR/current.binpb" ] || { echo "no $DIR/current.binpb: run the bench profile first" >&2; exit 2; }
