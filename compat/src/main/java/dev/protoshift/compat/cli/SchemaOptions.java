@@ -4,6 +4,7 @@ import dev.protoshift.compat.Compat;
 import dev.protoshift.compat.CompatConfig;
 import dev.protoshift.compat.CompatReport;
 import dev.protoshift.compat.ConfigFile;
+import dev.protoshift.compat.internal.Differ;
 import dev.protoshift.compat.internal.ProtoCompiler;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -74,20 +75,25 @@ class SchemaOptions {
     } catch (IllegalArgumentException e) {
       throw new InputException(e.getMessage(), e);
     }
+    for (Path include : includes) {
+      if (!java.nio.file.Files.isDirectory(workingDirectory.resolve(include))) {
+        throw new InputException("-I " + include + ": is not a directory");
+      }
+    }
     Inputs inputs = new Inputs(ProtoCompiler.withDefaultCache(),
         includes.stream().map(workingDirectory::resolve).toList(), workingDirectory);
-    // Both sides load at once (two protoc runs, or two parses, on two cores); the previous side's
-    // error is reported first so the message does not depend on timing.
+    // Both sides are fetched at once (two protoc runs, or two reads, on two cores); the previous
+    // side's error is reported first so the message does not depend on timing.
     java.util.concurrent.CompletableFuture<Object> later = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
       try {
-        return inputs.load(current);
+        return inputs.fetch(current);
       } catch (InputException e) {
         return e;
       }
     });
-    Inputs.Loaded previous;
+    Inputs.Raw previousRaw;
     try {
-      previous = inputs.load(against);
+      previousRaw = inputs.fetch(against);
     } catch (InputException e) {
       later.join();
       throw e;
@@ -96,7 +102,9 @@ class SchemaOptions {
     if (result instanceof InputException e) {
       throw e;
     }
-    Inputs.Loaded now = (Inputs.Loaded) result;
+    // Then parsed and linked one after the other: the current side shares what did not change.
+    Inputs.Loaded previous = Inputs.read(previousRaw, null);
+    Inputs.Loaded now = Inputs.read((Inputs.Raw) result, Differ.fastPathByDefault() ? previous : null);
     try {
       return new Compared(Compat.check(previous.set(), now.set(), cfg), previous, now);
     } catch (IllegalArgumentException e) {
