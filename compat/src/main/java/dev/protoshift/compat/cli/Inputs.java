@@ -37,9 +37,9 @@ final class Inputs {
 
   /**
    * A loaded input: its descriptor set, the prefix that makes its file names paths in the
-   * repository, and its linked files (null when protoc compiled it, which links as it compiles).
+   * repository, the name errors give it, and whether protoc compiled it (then it is linked already).
    */
-  record Loaded(DescriptorImage set, String pathPrefix, Linker.Linked linked) {}
+  record Loaded(DescriptorImage set, String pathPrefix, String label, boolean compiled) {}
 
   private final ProtoCompiler compiler;
   private final List<Path> includes;
@@ -52,12 +52,14 @@ final class Inputs {
   }
 
   /**
-   * Loads {@code spec}: {@link #fetch}, then {@link #read}.
+   * Loads {@code spec}: {@link #fetch}, {@link #read}, then {@link #link}.
    *
    * @throws InputException naming the input if it cannot be read, resolved, compiled or linked
    */
   Loaded load(String spec) throws InputException {
-    return read(fetch(spec), null);
+    Loaded loaded = read(fetch(spec), null);
+    link(loaded, null);
+    return loaded;
   }
 
   /**
@@ -97,20 +99,32 @@ final class Inputs {
   }
 
   /**
-   * Parses and links fetched bytes; files byte-identical to a file of {@code reuse} (the other side
-   * of a comparison, or null) are neither parsed nor linked again.
+   * Parses fetched bytes; files byte-identical to a file of {@code reuse} (the other side of a
+   * comparison, or null) are not parsed again.
    *
-   * @throws InputException naming the input if it is not a descriptor set or does not link
+   * @throws InputException naming the input if it is not a descriptor set
    */
   static Loaded read(Raw raw, Loaded reuse) throws InputException {
     DescriptorImage image = parse(raw.bytes(), raw.label(), reuse == null ? null : reuse.set());
-    if (raw.compiled()) {
-      return new Loaded(image, raw.pathPrefix(), null);
+    return new Loaded(image, raw.pathPrefix(), raw.label(), raw.compiled());
+  }
+
+  /**
+   * Links a loaded set ({@link Linker}), unless protoc compiled it; files shared with {@code reuse}'s
+   * set are not linked again.
+   *
+   * @param reuse the other side's links, or null
+   * @return the links, or null for a set protoc compiled
+   * @throws InputException naming the input and the problem if the set does not link
+   */
+  static Linker.Linked link(Loaded loaded, Linker.Linked reuse) throws InputException {
+    if (loaded.compiled()) {
+      return null;
     }
     try {
-      return new Loaded(image, raw.pathPrefix(), Linker.link(image.files(), reuse == null ? null : reuse.linked()));
+      return Linker.link(loaded.set().files(), reuse);
     } catch (IllegalArgumentException e) {
-      throw new InputException(raw.label() + ": " + e.getMessage(), e);
+      throw new InputException(loaded.label() + ": " + e.getMessage(), e);
     }
   }
 
@@ -130,7 +144,9 @@ final class Inputs {
    * @throws InputException naming {@code spec} if the bytes are not a descriptor set or do not link
    */
   static DescriptorImage parse(byte[] bytes, String spec) throws InputException {
-    return read(new Raw(spec, bytes, "", false), null).set();
+    Loaded loaded = read(new Raw(spec, bytes, "", false), null);
+    link(loaded, null);
+    return loaded.set();
   }
 
   private static DescriptorImage parse(byte[] bytes, String spec, DescriptorImage reuse) throws InputException {

@@ -5,11 +5,15 @@ import dev.protoshift.compat.CompatConfig;
 import dev.protoshift.compat.CompatReport;
 import dev.protoshift.compat.ConfigFile;
 import dev.protoshift.compat.internal.Differ;
+import dev.protoshift.compat.internal.Linker;
 import dev.protoshift.compat.internal.ProtoCompiler;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -102,13 +106,43 @@ class SchemaOptions {
     if (result instanceof InputException e) {
       throw e;
     }
-    // Then parsed and linked one after the other: the current side shares what did not change.
+    // Then parsed one after the other: the current side shares what did not change. Linking (which
+    // only refuses sets) runs beside the check, on a thread of its own; its error wins.
+    boolean fast = Differ.fastPathByDefault();
     Inputs.Loaded previous = Inputs.read(previousRaw, null);
-    Inputs.Loaded now = Inputs.read((Inputs.Raw) result, Differ.fastPathByDefault() ? previous : null);
+    Inputs.Loaded now = Inputs.read((Inputs.Raw) result, fast ? previous : null);
+    ExecutorService linker = Executors.newSingleThreadExecutor(r -> {
+      Thread thread = new Thread(r, "protoshift-link");
+      thread.setDaemon(true);
+      return thread;
+    });
+    CompletableFuture<InputException> linking = CompletableFuture.supplyAsync(() -> {
+      try {
+        Linker.Linked links = Inputs.link(previous, null);
+        Inputs.link(now, fast ? links : null);
+        return null;
+      } catch (InputException e) {
+        return e;
+      }
+    }, linker);
+    linker.shutdown();
+    CompatReport report = null;
+    RuntimeException failed = null;
     try {
-      return new Compared(Compat.check(previous.set(), now.set(), cfg), previous, now);
-    } catch (IllegalArgumentException e) {
+      report = Compat.check(previous.set(), now.set(), cfg);
+    } catch (RuntimeException e) {
+      failed = e; // a set that does not link can break the check: report why it does not link
+    }
+    InputException unlinked = linking.join();
+    if (unlinked != null) {
+      throw unlinked;
+    }
+    if (failed instanceof IllegalArgumentException e) {
       throw new InputException(e.getMessage(), e);
     }
+    if (failed != null) {
+      throw failed;
+    }
+    return new Compared(report, previous, now);
   }
 }
