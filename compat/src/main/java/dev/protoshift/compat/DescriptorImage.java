@@ -40,6 +40,8 @@ public final class DescriptorImage {
   private final Map<String, ByteString> serialized;
   /** For a parsed image: each file's parsed form by its bytes, for a later {@link #parse(byte[], DescriptorImage)}. */
   private final Map<ByteString, Split> byBytes;
+  /** The files by name, indexed on first use (racy but idempotent). */
+  private volatile Map<String, FileDescriptorProto> byName;
 
   private DescriptorImage(FileDescriptorSet files, Map<String, ByteString> sourceCodeInfo,
       Map<String, ByteString> serialized, Map<ByteString, Split> byBytes) {
@@ -150,8 +152,10 @@ public final class DescriptorImage {
   /**
    * True if this image and {@code other} both hold a file named {@code name} with the same
    * descriptor, source code info included: byte-identical serialized forms for images {@linkplain
-   * #parse parsed} from bytes, equal descriptors otherwise. A check skips the rules over the elements
-   * of such a file where nothing they read from other files changed either.
+   * #parse parsed} from bytes; for images {@linkplain #of of parsed sets}, the very same {@code
+   * FileDescriptorProto} object (comparing two parsed descriptors field by field would cost about
+   * what the rules it lets a check skip cost). A check skips the rules over the elements of such a
+   * file where nothing they read from other files changed either.
    */
   public boolean sameFile(String name, DescriptorImage other) {
     ByteString mine = serialized.get(name);
@@ -160,18 +164,20 @@ public final class DescriptorImage {
       return mine.equals(theirs);
     }
     FileDescriptorProto a = file(name);
-    FileDescriptorProto b = other.file(name);
-    return a != null && b != null && a.equals(b)
+    return a != null && a == other.file(name)
         && java.util.Objects.equals(sourceCodeInfo.get(name), other.sourceCodeInfo.get(name));
   }
 
   private FileDescriptorProto file(String name) {
-    for (FileDescriptorProto file : files.getFileList()) {
-      if (file.getName().equals(name)) {
-        return file;
+    Map<String, FileDescriptorProto> index = byName;
+    if (index == null) {
+      index = new HashMap<>();
+      for (FileDescriptorProto file : files.getFileList()) {
+        index.putIfAbsent(file.getName(), file);
       }
+      byName = index;
     }
-    return null;
+    return index.get(name);
   }
 
   /** The files; without their source code info if the image was {@linkplain #parse parsed}. */
