@@ -46,8 +46,9 @@ final class SchemaEdits {
     DescriptorProto.Builder message = mi < 0 ? null : file.getMessageTypeBuilder(mi);
     int fi = message == null || message.getFieldCount() == 0 ? -1 : r.nextInt(message.getFieldCount());
     FieldDescriptorProto.Builder field = fi < 0 ? null : message.getFieldBuilder(fi);
-    EnumDescriptorProto.Builder enumType = file.getEnumTypeCount() == 0 ? null
-        : file.getEnumTypeBuilder(r.nextInt(file.getEnumTypeCount()));
+    int ei = file.getEnumTypeCount() == 0 ? -1 : r.nextInt(file.getEnumTypeCount());
+    EnumDescriptorProto.Builder enumType = ei < 0 || file.getEnumType(ei).getValueCount() == 0 ? null
+        : file.getEnumTypeBuilder(ei);
     switch (kind) {
       case 0 -> files.remove(file);
       case 1 -> { if (message != null) file.removeMessageType(mi); }
@@ -80,7 +81,11 @@ final class SchemaEdits {
       case 19 -> { if (enumType != null) enumType.setName(enumType.getName() + "X"); }
       case 20 -> { if (field != null) field.setLabel(field.getLabel() == Label.LABEL_REPEATED ? Label.LABEL_OPTIONAL
           : Label.LABEL_REPEATED); }
-      case 21 -> { if (file.getServiceCount() > 0) file.getServiceBuilder(0).removeMethod(0); }
+      case 21 -> {
+        if (file.getServiceCount() > 0 && file.getService(0).getMethodCount() > 0) {
+          file.getServiceBuilder(0).removeMethod(0);
+        }
+      }
       case 22 -> file.getOptionsBuilder().setJavaPackage("dev.edited");
       default -> { if (message != null) message.setName(message.getName() + "X"); }
     }
