@@ -25,7 +25,11 @@ import java.util.stream.IntStream;
  * <p>Source code info (locations and comments) is most of a descriptor set's bytes and objects,
  * and a check needs it for few files: those with findings, with {@code protoshift:ignore}
  * comments, or whose comments may have changed. {@link #parse} therefore keeps it serialized;
- * {@link #of} wraps a set that is already parsed.
+ * {@link #of} wraps a set that is already parsed. Comparing two versions of a schema, {@link
+ * #parse(byte[], DescriptorImage)} parses only the files that differ from the other side's, and
+ * {@link #sameFile} tells which files a check can skip.
+ *
+ * <p>Immutable; safe to share between threads.
  */
 public final class DescriptorImage {
 
