@@ -42,8 +42,9 @@ public final class Compat {
    * Compares {@code previous} with {@code current}.
    *
    * @throws IllegalArgumentException if a set holds a file twice, a {@code protoshift:ignore}
-   *     comment is malformed (no reason, unknown rule), or a side declares conflicting or invalid
-   *     protocol versions; the message names the file
+   *     comment is malformed (no reason, unknown rule), a numeric default value is not a number (a
+   *     set nobody linked), or a side declares conflicting or invalid protocol versions; the message
+   *     names the file
    */
   public static CompatReport check(FileDescriptorSet previous, FileDescriptorSet current, CompatConfig config) {
     return check(DescriptorImage.of(previous), DescriptorImage.of(current), config);

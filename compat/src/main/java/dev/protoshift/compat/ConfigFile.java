@@ -4,8 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.protoshift.compat.internal.RegularFiles;
 import java.io.IOException;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -46,13 +47,24 @@ public final class ConfigFile {
   /**
    * Loads a configuration file.
    *
-   * @throws IllegalArgumentException naming the file and the key if the YAML is malformed, a key
-   *     is unknown, a value has the wrong shape, or a rule id or category does not exist
+   * @throws IllegalArgumentException naming the file if it is not a regular file (a FIFO, a device,
+   *     a directory) or holds more than 1 MiB, and naming the file and the key if the YAML is
+   *     malformed, a key is unknown, a value has the wrong shape, or a rule id or category does not
+   *     exist
    * @throws IOException if the file cannot be read
    */
   public static CompatConfig load(Path file) throws IOException {
-    return parse(Files.readString(file), file.toString());
+    byte[] bytes;
+    try {
+      bytes = RegularFiles.read(file, MAX_BYTES);
+    } catch (RegularFiles.Refused e) {
+      throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+    }
+    return parse(new String(bytes, StandardCharsets.UTF_8), file.toString());
   }
+
+  /** The largest config file read: 1 MiB, far beyond any real one. */
+  static final long MAX_BYTES = 1L << 20;
 
   /**
    * Parses YAML text; {@code source} names it in errors.

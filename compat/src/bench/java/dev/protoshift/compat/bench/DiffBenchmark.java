@@ -6,6 +6,8 @@ import dev.protoshift.compat.Compat;
 import dev.protoshift.compat.CompatConfig;
 import dev.protoshift.compat.CompatReport;
 import dev.protoshift.compat.DescriptorImage;
+import dev.protoshift.compat.internal.Differ;
+import dev.protoshift.compat.internal.Linker;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,6 +18,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -24,7 +27,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The in-process diff of the synthetic schema ({@link SyntheticSchema}: 2,000 files, 50,000
  * fields, known edits): parsing both descriptor sets plus the check, and the check alone, with the
- * default rules (FILE) and with every category.
+ * default rules (FILE) and with every category; linking both sides as the CLI does. Each runs with
+ * the fast path (files that are the same on both sides parsed once, linked once and skipped by the
+ * rules) and without it ({@code fastPath=false}); the setup checks both find the same.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -38,10 +43,17 @@ public class DiffBenchmark {
   private byte[] currentBytes;
   private FileDescriptorSet previous;
   private FileDescriptorSet current;
+  private DescriptorImage previousImage;
+  private DescriptorImage currentImage;
   private final CompatConfig all = CompatConfig.defaults().withUse(List.of("FILE", "PACKAGE", "WIRE_JSON", "WIRE"));
+
+  /** Whether the check takes the fast path (each value runs in its own fork). */
+  @Param({"true", "false"})
+  public boolean fastPath;
 
   @Setup
   public void load() throws Exception {
+    System.setProperty(Differ.FAST_PATH_PROPERTY, Boolean.toString(fastPath));
     Path dir = Path.of(System.getProperty("protoshift.bench.dir", "target/bench"));
     if (!Files.exists(dir.resolve("current.binpb"))) {
       SyntheticSchema.write(dir);
@@ -54,6 +66,18 @@ public class DiffBenchmark {
     if (found != SyntheticSchema.EXPECTED_FINDINGS) {
       throw new IllegalStateException("expected " + SyntheticSchema.EXPECTED_FINDINGS + " findings, found " + found);
     }
+    previousImage = DescriptorImage.parse(previousBytes);
+    currentImage = fastPath ? DescriptorImage.parse(currentBytes, previousImage) : DescriptorImage.parse(currentBytes);
+    DescriptorImage before = DescriptorImage.parse(previousBytes);
+    for (CompatConfig config : List.of(CompatConfig.defaults(), all)) {
+      var fast = Differ.diff(before, DescriptorImage.parse(currentBytes, before), config.selectedRules(),
+          Compat.CHECKED_FILES, Differ.PathIgnores.NONE, true);
+      var full = Differ.diff(DescriptorImage.parse(previousBytes), DescriptorImage.parse(currentBytes),
+          config.selectedRules(), Compat.CHECKED_FILES, Differ.PathIgnores.NONE, false);
+      if (!fast.equals(full)) {
+        throw new IllegalStateException("the fast path and the full path disagree on " + config.selectedRules());
+      }
+    }
   }
 
   @Benchmark
@@ -62,11 +86,22 @@ public class DiffBenchmark {
         FileDescriptorSet.parseFrom(currentBytes, ExtensionRegistry.getEmptyRegistry()), CompatConfig.defaults());
   }
 
-  /** What the CLI does: read both images, source code info kept serialized until needed. */
+  /**
+   * What the CLI does besides linking: read both images (source code info kept serialized until
+   * needed; on the fast path the current side shares the previous side's unchanged files), check.
+   */
   @Benchmark
   public CompatReport readImagesAndCheckDefaultRules() {
-    return Compat.check(DescriptorImage.parse(previousBytes), DescriptorImage.parse(currentBytes),
-        CompatConfig.defaults());
+    DescriptorImage before = DescriptorImage.parse(previousBytes);
+    DescriptorImage after = fastPath ? DescriptorImage.parse(currentBytes, before) : DescriptorImage.parse(currentBytes);
+    return Compat.check(before, after, CompatConfig.defaults());
+  }
+
+  /** What the CLI does beside the check: link both sides (the current one reusing the previous one's links). */
+  @Benchmark
+  public Linker.Linked linkBothSides() {
+    Linker.Linked links = Linker.link(previousImage.files(), null);
+    return Linker.link(currentImage.files(), fastPath ? links : null);
   }
 
   @Benchmark

@@ -89,18 +89,22 @@ final class CheckCommand extends SchemaOptions implements Callable<Integer> {
     return text.toString();
   }
 
-  /** Finding paths as paths in the repository: each side's file names behind that side's directory. */
+  /**
+   * Finding paths as the user reads them: a place in a file of the current schema behind the current
+   * input's directory (a path in the repository, where annotations land); a place only the previous
+   * schema has (a deleted file) and every previous location relative to the input root, as an
+   * {@code import} names the file, whatever directory, ref or artifact the previous side came from.
+   */
   static List<Finding> withRepositoryPaths(List<Finding> findings, Compared compared) {
     String currentPrefix = compared.current().pathPrefix();
-    String previousPrefix = compared.previous().pathPrefix();
-    if (currentPrefix.isEmpty() && previousPrefix.isEmpty()) {
+    if (currentPrefix.isEmpty()) {
       return findings;
     }
     Set<String> currentFiles = new HashSet<>();
     compared.current().set().files().getFileList().forEach(f -> currentFiles.add(f.getName()));
     return findings.stream().map(f -> new Finding(f.rule(), f.category(),
-        (currentFiles.contains(f.path()) ? currentPrefix : previousPrefix) + f.path(), f.line(), f.column(),
-        f.message(), f.previousPath().isEmpty() ? "" : previousPrefix + f.previousPath(), f.previousLine(),
-        f.previousColumn(), f.ignored(), f.ignoreReason())).sorted().toList();
+        (currentFiles.contains(f.path()) ? currentPrefix : "") + f.path(), f.line(), f.column(),
+        f.message(), f.previousPath(), f.previousLine(), f.previousColumn(), f.ignored(), f.ignoreReason()))
+        .sorted().toList();
   }
 }

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
+import java.util.zip.ZipFile;
 
 /**
  * A {@code git:REF[:SUBDIR]} input: the {@code .proto} files of the repository in the working
@@ -31,7 +31,7 @@ final class GitInput {
    *
    * @throws InputException naming the ref or the directory if either does not exist, or git fails
    */
-  Inputs.Loaded load(String spec) throws InputException {
+  Inputs.Raw load(String spec) throws InputException {
     String rest = spec.substring("git:".length());
     int colon = rest.indexOf(':');
     String ref = colon < 0 ? rest : rest.substring(0, colon);
@@ -77,7 +77,7 @@ final class GitInput {
       if (!Files.isDirectory(root) || !Inputs.hasProto(root)) {
         throw new InputException(spec + ": no .proto files under \"" + (subdir.isEmpty() ? "." : subdir) + "\" at " + ref);
       }
-      return new Inputs.Loaded(inputs.compile(root, spec), subdir.isEmpty() ? "" : subdir + "/");
+      return new Inputs.Raw(spec, inputs.compile(root, spec), subdir.isEmpty() ? "" : subdir + "/", true);
     } finally {
       Inputs.deleteTree(work);
     }
@@ -103,24 +103,35 @@ final class GitInput {
     }
   }
 
+  /**
+   * Unpacks the {@code .proto} files of the archive (the only files protoc reads), each read with
+   * {@link Archives}' limits, and at most {@link #MAX_TOTAL_BYTES} in all.
+   */
   private static void unzip(Path zip, Path target) throws InputException {
-    try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
-      Path root = target.toAbsolutePath().normalize();
-      for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
+    Path root = target.toAbsolutePath().normalize();
+    long total = 0;
+    try (ZipFile archive = new ZipFile(zip.toFile())) {
+      for (ZipEntry e : java.util.Collections.list(archive.entries())) {
+        if (e.isDirectory() || !e.getName().endsWith(".proto")) {
+          continue;
+        }
         Path out = root.resolve(e.getName()).normalize();
         if (!out.startsWith(root)) {
           throw new InputException("git archive entry escapes the target: " + e.getName());
         }
-        if (e.isDirectory()) {
-          Files.createDirectories(out);
-        } else {
-          Files.createDirectories(out.getParent());
-          Files.copy(in, out);
+        byte[] bytes = Archives.read(archive, e, "git archive entry " + e.getName());
+        total += bytes.length;
+        if (total > MAX_TOTAL_BYTES) {
+          throw new InputException("git archive: the .proto files hold more than " + MAX_TOTAL_BYTES + " bytes; not read");
         }
+        Files.createDirectories(out.getParent());
+        Files.write(out, bytes);
       }
     } catch (IOException e) {
       throw new InputException("cannot unpack git archive: " + e.getMessage(), e);
     }
   }
 
+  /** The most bytes of .proto files one git input may unpack: 1 GiB. */
+  static final long MAX_TOTAL_BYTES = 1L << 30;
 }

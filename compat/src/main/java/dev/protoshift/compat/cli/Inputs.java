@@ -1,9 +1,10 @@
 package dev.protoshift.compat.cli;
 
 import dev.protoshift.compat.DescriptorImage;
+import dev.protoshift.compat.internal.Linker;
 import dev.protoshift.compat.internal.ProtoCompiler;
+import dev.protoshift.compat.internal.RegularFiles;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,8 +32,14 @@ final class Inputs {
   /** Where protoshift puts a schema's descriptor set inside a jar. */
   static final String JAR_DESCRIPTOR = "META-INF/protoshift/descriptor.binpb";
 
-  /** A loaded input: its descriptor set and the prefix that makes its file names paths in the repository. */
-  record Loaded(DescriptorImage set, String pathPrefix) {}
+  /** An input read but not parsed: its bytes, the name errors give it, the prefix of its paths. */
+  record Raw(String label, byte[] bytes, String pathPrefix, boolean compiled) {}
+
+  /**
+   * A loaded input: its descriptor set, the prefix that makes its file names paths in the
+   * repository, the name errors give it, and whether protoc compiled it (then it is linked already).
+   */
+  record Loaded(DescriptorImage set, String pathPrefix, String label, boolean compiled) {}
 
   private final ProtoCompiler compiler;
   private final List<Path> includes;
@@ -45,11 +52,22 @@ final class Inputs {
   }
 
   /**
-   * Loads {@code spec}.
+   * Loads {@code spec}: {@link #fetch}, {@link #read}, then {@link #link}.
+   *
+   * @throws InputException naming the input if it cannot be read, resolved, compiled or linked
+   */
+  Loaded load(String spec) throws InputException {
+    Loaded loaded = read(fetch(spec), null);
+    link(loaded, null);
+    return loaded;
+  }
+
+  /**
+   * Reads the bytes of {@code spec}'s descriptor set (compiling a directory or a git ref).
    *
    * @throws InputException naming the input if it cannot be read, resolved or compiled
    */
-  Loaded load(String spec) throws InputException {
+  Raw fetch(String spec) throws InputException {
     if (spec.startsWith("git:")) {
       return new GitInput(this, workingDirectory).load(spec);
     }
@@ -65,24 +83,54 @@ final class Inputs {
     }
     Path path = workingDirectory.resolve(file);
     if (Files.isDirectory(path)) {
-      return new Loaded(compile(path, spec), prefix(file));
+      if (entry != null) {
+        throw new InputException(file + ": is a directory, not a jar");
+      }
+      return new Raw(spec, compile(path, spec), prefix(file), true);
     }
-    if (!Files.isRegularFile(path)) {
-      throw new InputException(spec + ": no such file or directory");
+    String problem = RegularFiles.problem(path);
+    if (problem != null) {
+      throw new InputException(file + ": " + problem);
     }
     if (file.endsWith(".jar") || entry != null) {
-      return new Loaded(fromJar(path, entry, spec), "");
+      return fromJar(path, entry, file);
+    }
+    return new Raw(spec, readFile(path, spec), "", false);
+  }
+
+  /**
+   * Parses fetched bytes; files byte-identical to a file of {@code reuse} (the other side of a
+   * comparison, or null) are not parsed again.
+   *
+   * @throws InputException naming the input if it is not a descriptor set
+   */
+  static Loaded read(Raw raw, Loaded reuse) throws InputException {
+    DescriptorImage image = parse(raw.bytes(), raw.label(), reuse == null ? null : reuse.set());
+    return new Loaded(image, raw.pathPrefix(), raw.label(), raw.compiled());
+  }
+
+  /**
+   * Links a loaded set ({@link Linker}), unless protoc compiled it; files shared with {@code reuse}'s
+   * set are not linked again.
+   *
+   * @param reuse the other side's links, or null
+   * @return the links, or null for a set protoc compiled
+   * @throws InputException naming the input and the problem if the set does not link
+   */
+  static Linker.Linked link(Loaded loaded, Linker.Linked reuse) throws InputException {
+    if (loaded.compiled()) {
+      return null;
     }
     try {
-      return new Loaded(parse(Files.readAllBytes(path), spec), "");
-    } catch (IOException e) {
-      throw new InputException(spec + ": cannot read: " + e.getMessage(), e);
+      return Linker.link(loaded.set().files(), reuse);
+    } catch (IllegalArgumentException e) {
+      throw new InputException(loaded.label() + ": " + e.getMessage(), e);
     }
   }
 
-  DescriptorImage compile(Path dir, String spec) throws InputException {
+  byte[] compile(Path dir, String spec) throws InputException {
     try {
-      return DescriptorImage.parse(compiler.compileToBytes(dir, includes));
+      return compiler.compileToBytes(dir, includes);
     } catch (ProtoCompiler.CompileException e) {
       throw new InputException(spec + ": does not compile:\n" + e.getMessage(), e);
     } catch (IOException e) {
@@ -90,10 +138,21 @@ final class Inputs {
     }
   }
 
+  /**
+   * Parses and links a descriptor set read from a file.
+   *
+   * @throws InputException naming {@code spec} if the bytes are not a descriptor set or do not link
+   */
   static DescriptorImage parse(byte[] bytes, String spec) throws InputException {
+    Loaded loaded = read(new Raw(spec, bytes, "", false), null);
+    link(loaded, null);
+    return loaded.set();
+  }
+
+  private static DescriptorImage parse(byte[] bytes, String spec, DescriptorImage reuse) throws InputException {
     DescriptorImage image;
     try {
-      image = DescriptorImage.parse(bytes);
+      image = reuse == null ? DescriptorImage.parse(bytes) : DescriptorImage.parse(bytes, reuse);
     } catch (IllegalArgumentException e) {
       throw new InputException(spec + ": " + e.getMessage().replace("FileDescriptorSet", "descriptor set"), e);
     }
@@ -108,13 +167,24 @@ final class Inputs {
     return image;
   }
 
-  private static DescriptorImage fromJar(Path jar, String entry, String spec) throws InputException {
+  private static byte[] readFile(Path path, String label) throws InputException {
+    try {
+      return RegularFiles.read(path, Archives.MAX_ENTRY_BYTES);
+    } catch (RegularFiles.Refused e) {
+      throw new InputException(label + ": " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new InputException(label + ": cannot read: " + e.getMessage(), e);
+    }
+  }
+
+  /** The descriptor set in a jar; {@code label} names the jar in errors. */
+  private static Raw fromJar(Path jar, String entry, String label) throws InputException {
     try (ZipFile zip = new ZipFile(jar.toFile())) {
       ZipEntry chosen;
       if (entry != null) {
         chosen = zip.getEntry(entry);
         if (chosen == null) {
-          throw new InputException(spec + ": the jar has no entry " + entry);
+          throw new InputException(label + "!" + entry + ": the jar has no entry " + entry);
         }
       } else {
         chosen = zip.getEntry(JAR_DESCRIPTOR);
@@ -122,21 +192,20 @@ final class Inputs {
           List<String> candidates = zip.stream().map(ZipEntry::getName)
               .filter(n -> n.endsWith(".binpb") || n.endsWith(".desc") || n.endsWith(".pb")).toList();
           if (candidates.size() != 1) {
-            throw new InputException(spec + ": the jar has no " + JAR_DESCRIPTOR + (candidates.isEmpty()
+            throw new InputException(label + ": the jar has no " + JAR_DESCRIPTOR + (candidates.isEmpty()
                 ? " and no other descriptor set" : "; name one of " + candidates + " as " + jar.getFileName() + "!ENTRY"));
           }
           chosen = zip.getEntry(candidates.get(0));
         }
       }
-      try (InputStream in = zip.getInputStream(chosen)) {
-        return parse(in.readAllBytes(), spec + "!" + chosen.getName());
-      }
+      String where = label + "!" + chosen.getName();
+      return new Raw(where, Archives.read(zip, chosen, where), "", false);
     } catch (IOException e) {
-      throw new InputException(spec + ": not a readable jar: " + e.getMessage(), e);
+      throw new InputException(label + ": not a readable jar: " + e.getMessage(), e);
     }
   }
 
-  private Loaded maven(String spec) throws InputException {
+  private Raw maven(String spec) throws InputException {
     String coordinates = spec.substring("maven:".length());
     String entry = null;
     int bang = coordinates.indexOf('!');
@@ -164,17 +233,17 @@ final class Inputs {
       }
       candidates.add(dir.resolve(artifact + "-" + version + ".jar"));
     }
+    String label = bang > 0 ? spec.substring(0, spec.indexOf('!')) : spec;
     for (Path candidate : candidates) {
-      if (Files.isRegularFile(candidate)) {
-        String name = candidate.getFileName().toString();
-        if (name.endsWith(".jar")) {
-          return new Loaded(fromJar(candidate, entry, spec), "");
+      if (Files.exists(candidate)) {
+        String problem = RegularFiles.problem(candidate);
+        if (problem != null) {
+          throw new InputException(spec + ": " + candidate + " " + problem);
         }
-        try {
-          return new Loaded(parse(Files.readAllBytes(candidate), spec), "");
-        } catch (IOException e) {
-          throw new InputException(spec + ": cannot read " + candidate + ": " + e.getMessage(), e);
+        if (candidate.getFileName().toString().endsWith(".jar")) {
+          return fromJar(candidate, entry, label);
         }
+        return new Raw(spec, readFile(candidate, spec), "", false);
       }
     }
     throw new InputException(spec + ": not in the local Maven repository (looked for " + candidates

@@ -4,11 +4,16 @@ import dev.protoshift.compat.Compat;
 import dev.protoshift.compat.CompatConfig;
 import dev.protoshift.compat.CompatReport;
 import dev.protoshift.compat.ConfigFile;
+import dev.protoshift.compat.internal.Differ;
+import dev.protoshift.compat.internal.Linker;
 import dev.protoshift.compat.internal.ProtoCompiler;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -74,20 +79,25 @@ class SchemaOptions {
     } catch (IllegalArgumentException e) {
       throw new InputException(e.getMessage(), e);
     }
+    for (Path include : includes) {
+      if (!java.nio.file.Files.isDirectory(workingDirectory.resolve(include))) {
+        throw new InputException("-I " + include + ": is not a directory");
+      }
+    }
     Inputs inputs = new Inputs(ProtoCompiler.withDefaultCache(),
         includes.stream().map(workingDirectory::resolve).toList(), workingDirectory);
-    // Both sides load at once (two protoc runs, or two parses, on two cores); the previous side's
-    // error is reported first so the message does not depend on timing.
+    // Both sides are fetched at once (two protoc runs, or two reads, on two cores); the previous
+    // side's error is reported first so the message does not depend on timing.
     java.util.concurrent.CompletableFuture<Object> later = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
       try {
-        return inputs.load(current);
+        return inputs.fetch(current);
       } catch (InputException e) {
         return e;
       }
     });
-    Inputs.Loaded previous;
+    Inputs.Raw previousRaw;
     try {
-      previous = inputs.load(against);
+      previousRaw = inputs.fetch(against);
     } catch (InputException e) {
       later.join();
       throw e;
@@ -96,11 +106,43 @@ class SchemaOptions {
     if (result instanceof InputException e) {
       throw e;
     }
-    Inputs.Loaded now = (Inputs.Loaded) result;
+    // Then parsed one after the other: the current side shares what did not change. Linking (which
+    // only refuses sets) runs beside the check, on a thread of its own; its error wins.
+    boolean fast = Differ.fastPathByDefault();
+    Inputs.Loaded previous = Inputs.read(previousRaw, null);
+    Inputs.Loaded now = Inputs.read((Inputs.Raw) result, fast ? previous : null);
+    ExecutorService linker = Executors.newSingleThreadExecutor(r -> {
+      Thread thread = new Thread(r, "protoshift-link");
+      thread.setDaemon(true);
+      return thread;
+    });
+    CompletableFuture<InputException> linking = CompletableFuture.supplyAsync(() -> {
+      try {
+        Linker.Linked links = Inputs.link(previous, null);
+        Inputs.link(now, fast ? links : null);
+        return null;
+      } catch (InputException e) {
+        return e;
+      }
+    }, linker);
+    linker.shutdown();
+    CompatReport report = null;
+    RuntimeException failed = null;
     try {
-      return new Compared(Compat.check(previous.set(), now.set(), cfg), previous, now);
-    } catch (IllegalArgumentException e) {
+      report = Compat.check(previous.set(), now.set(), cfg);
+    } catch (RuntimeException e) {
+      failed = e; // a set that does not link can break the check: report why it does not link
+    }
+    InputException unlinked = linking.join();
+    if (unlinked != null) {
+      throw unlinked;
+    }
+    if (failed instanceof IllegalArgumentException e) {
       throw new InputException(e.getMessage(), e);
     }
+    if (failed != null) {
+      throw failed;
+    }
+    return new Compared(report, previous, now);
   }
 }

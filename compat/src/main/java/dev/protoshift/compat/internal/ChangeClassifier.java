@@ -21,7 +21,12 @@ final class ChangeClassifier {
   private ChangeClassifier() {}
 
   static Bump classify(Schema previous, Schema current) {
-    if (hasAdditions(previous, current)) {
+    return classify(previous, current, Unchanged.NONE);
+  }
+
+  /** Classifies, not comparing again what {@code unchanged} knows to be the same on both sides. */
+  static Bump classify(Schema previous, Schema current, Unchanged unchanged) {
+    if (hasAdditions(previous, current, unchanged)) {
       return Bump.MINOR;
     }
     if (!previous.files.keySet().equals(current.files.keySet())) {
@@ -29,6 +34,9 @@ final class ChangeClassifier {
     }
     for (FileElement file : current.files.values()) {
       FileElement before = previous.files.get(file.path);
+      if (unchanged.file(file.path)) {
+        continue;
+      }
       if (!normalized(before.proto).equals(normalized(file.proto)) || !sameComments(before, file)) {
         return Bump.PATCH;
       }
@@ -36,13 +44,16 @@ final class ChangeClassifier {
     return Bump.NONE;
   }
 
-  private static boolean hasAdditions(Schema p, Schema c) {
+  private static boolean hasAdditions(Schema p, Schema c, Unchanged unchanged) {
     if (!p.files.keySet().containsAll(c.files.keySet()) || !p.messages.keySet().containsAll(c.messages.keySet())
         || !p.enums.keySet().containsAll(c.enums.keySet()) || !p.services.keySet().containsAll(c.services.keySet())) {
       return true;
     }
     for (MessageElement message : c.messages.values()) {
       MessageElement before = p.messages.get(message.fullName);
+      if (unchanged.files(before.file, message.file)) {
+        continue;
+      }
       if (!before.fieldsByNumber.keySet().containsAll(message.fieldsByNumber.keySet())) {
         return true;
       }
@@ -60,6 +71,9 @@ final class ChangeClassifier {
     }
     for (EnumElement e : c.enums.values()) {
       EnumElement before = p.enums.get(e.fullName);
+      if (unchanged.files(before.file, e.file)) {
+        continue;
+      }
       if (!before.valuesByNumber.keySet().containsAll(e.valuesByNumber.keySet())) {
         return true;
       }

@@ -12,8 +12,23 @@ import java.util.List;
  */
 record Defaults(Object comparable, String printable) {
 
-  /** The field's default: its {@code default_value}, else its type's zero (an enum's first value). */
+  /**
+   * The field's default: its {@code default_value}, else its type's zero (an enum's first value).
+   *
+   * @throws IllegalArgumentException naming the file and the field if a numeric default is not a
+   *     number (a set that was never linked)
+   */
   static Defaults of(FieldElement field) {
+    try {
+      return parse(field);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(field.file.path + ": field " + field.fullName + ": default value "
+          + Text.quote(field.proto.getDefaultValue()) + " is not a valid "
+          + field.proto.getType().name().substring("TYPE_".length()).toLowerCase(java.util.Locale.ROOT), e);
+    }
+  }
+
+  private static Defaults parse(FieldElement field) {
     String text = field.proto.hasDefaultValue() ? field.proto.getDefaultValue() : null;
     Type type = field.proto.getType();
     switch (type) {

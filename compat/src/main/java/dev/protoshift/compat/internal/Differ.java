@@ -60,6 +60,29 @@ public final class Differ {
    */
   public static Result diff(dev.protoshift.compat.DescriptorImage previous, dev.protoshift.compat.DescriptorImage current,
       Set<String> ruleIds, Predicate<String> checked, PathIgnores ignores) {
+    return diff(previous, current, ruleIds, checked, ignores, fastPathByDefault());
+  }
+
+  /**
+   * The system property that turns the fast path off ({@code -Dprotoshift.compat.fastPath=false}):
+   * for benchmarks that measure what it saves, not for users (it changes no finding).
+   */
+  public static final String FAST_PATH_PROPERTY = "protoshift.compat.fastPath";
+
+  /** False only when {@link #FAST_PATH_PROPERTY} is {@code false}. */
+  public static boolean fastPathByDefault() {
+    return !"false".equals(System.getProperty(FAST_PATH_PROPERTY));
+  }
+
+  /**
+   * Compares two descriptor images; with {@code fastPath}, the rules skip the element pairs of
+   * files that are the same on both sides ({@link Unchanged}), which changes no finding.
+   *
+   * @throws IllegalArgumentException as {@link #diff(dev.protoshift.compat.DescriptorImage,
+   *     dev.protoshift.compat.DescriptorImage, Set, Predicate, PathIgnores)}
+   */
+  public static Result diff(dev.protoshift.compat.DescriptorImage previous, dev.protoshift.compat.DescriptorImage current,
+      Set<String> ruleIds, Predicate<String> checked, PathIgnores ignores, boolean fastPath) {
     // The two sides are independent: index them at once.
     var pending = java.util.concurrent.CompletableFuture.supplyAsync(() -> Schema.of(previous, checked));
     Schema after = Schema.of(current, checked);
@@ -78,14 +101,15 @@ public final class Differ {
     List<Rule> selected = Rules.ALL.stream().filter(r -> ruleIds.contains(r.id())).toList();
     TreeSet<Finding> findings = new TreeSet<>();
     Set<String> seen = new HashSet<>();
-    for (Engine.Raw raw : Engine.run(before, after, selected)) {
+    Unchanged unchanged = fastPath ? Unchanged.of(previous, current, before, after) : Unchanged.NONE;
+    for (Engine.Raw raw : Engine.run(before, after, selected, unchanged)) {
       Finding finding = resolve(raw, directives, ignores);
       // Deduplicate: the same rule, place and message once (ignored or not).
       if (seen.add(finding.rule() + "\0" + finding.toText())) {
         findings.add(finding);
       }
     }
-    return new Result(List.copyOf(new ArrayList<>(findings)), ChangeClassifier.classify(before, after));
+    return new Result(List.copyOf(new ArrayList<>(findings)), ChangeClassifier.classify(before, after, unchanged));
   }
 
   private static Finding resolve(Engine.Raw raw, IgnoreDirectives directives, PathIgnores ignores) {

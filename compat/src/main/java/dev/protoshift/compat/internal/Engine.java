@@ -18,6 +18,11 @@ final class Engine {
   private Engine() {}
 
   static List<Raw> run(Schema previous, Schema current, List<Rule> rules) {
+    return run(previous, current, rules, Unchanged.NONE);
+  }
+
+  /** Runs the rules, skipping the pairs {@code unchanged} says no rule can report. */
+  static List<Raw> run(Schema previous, Schema current, List<Rule> rules, Unchanged unchanged) {
     Map<Rule.Scope, List<Rule>> byScope = new EnumMap<>(Rule.Scope.class);
     for (Rule rule : rules) {
       byScope.computeIfAbsent(rule.scope, s -> new ArrayList<>()).add(rule);
@@ -27,7 +32,11 @@ final class Engine {
 
     run(byScope, Rule.Scope.SCHEMA, previous, current, collector);
     if (byScope.containsKey(Rule.Scope.FILE)) {
-      previous.files.forEach((path, file) -> pair(byScope, Rule.Scope.FILE, file, current.files.get(path), collector));
+      previous.files.forEach((path, file) -> {
+        if (!unchanged.file(path)) {
+          pair(byScope, Rule.Scope.FILE, file, current.files.get(path), collector);
+        }
+      });
     }
     boolean messages = byScope.containsKey(Rule.Scope.MESSAGE);
     boolean fields = byScope.containsKey(Rule.Scope.FIELD);
@@ -37,12 +46,17 @@ final class Engine {
         if (other == null) {
           return;
         }
-        if (messages) {
+        boolean same = unchanged.files(message.file, other.file);
+        if (messages && !same) {
           run(byScope, Rule.Scope.MESSAGE, message, other, collector);
         }
         if (fields) {
-          message.fieldsByNumber.forEach((number, field) ->
-              pair(byScope, Rule.Scope.FIELD, field, other.fieldsByNumber.get(number), collector));
+          message.fieldsByNumber.forEach((number, field) -> {
+            FieldElement now = other.fieldsByNumber.get(number);
+            if (now != null && !(same && unchanged.fields(field, now))) {
+              run(byScope, Rule.Scope.FIELD, field, now, collector);
+            }
+          });
         }
       });
     }
@@ -50,7 +64,12 @@ final class Engine {
       previous.extensions.forEach((extendee, byNumber) -> {
         Map<Integer, FieldElement> others = current.extensions.get(extendee);
         if (others != null) {
-          byNumber.forEach((number, ext) -> pair(byScope, Rule.Scope.FIELD, ext, others.get(number), collector));
+          byNumber.forEach((number, ext) -> {
+            FieldElement now = others.get(number);
+            if (now != null && !unchanged.fields(ext, now)) {
+              run(byScope, Rule.Scope.FIELD, ext, now, collector);
+            }
+          });
         }
       });
     }
@@ -59,7 +78,7 @@ final class Engine {
     if (enums || numbers) {
       previous.enums.forEach((name, e) -> {
         EnumElement other = current.enums.get(name);
-        if (other == null) {
+        if (other == null || unchanged.files(e.file, other.file)) {
           return;
         }
         if (enums) {
@@ -81,7 +100,7 @@ final class Engine {
     if (services || methods) {
       previous.services.forEach((name, service) -> {
         ServiceElement other = current.services.get(name);
-        if (other == null) {
+        if (other == null || unchanged.files(service.file, other.file)) {
           return;
         }
         if (services) {

@@ -109,8 +109,15 @@ public final class ProtoCompiler {
   public byte[] compileToBytes(Path root, List<Path> includes) throws CompileException, IOException {
     List<String> files;
     try (Stream<Path> walk = Files.walk(root)) {
-      files = walk.filter(p -> p.toString().endsWith(".proto") && Files.isRegularFile(p))
+      files = walk.filter(p -> p.toString().endsWith(".proto") && !Files.isDirectory(p))
           .map(p -> root.relativize(p).toString().replace('\\', '/')).sorted().toList();
+    }
+    for (String file : files) {
+      // protoc would block on a FIFO and read a device forever.
+      String problem = RegularFiles.problem(root.resolve(file));
+      if (problem != null) {
+        throw new CompileException(file + ": " + problem);
+      }
     }
     if (files.isEmpty()) {
       throw new CompileException("no .proto files under " + root);
