@@ -25,7 +25,7 @@ final class Archives {
   /**
    * Reads one entry.
    *
-   * @param label names the entry in errors, e.g. {@code schema.jar!META-INF/protoshift/descriptor.binpb}
+   * @param label names the entry in errors, e.g. {@code schema.jar!META-INF/protoshift/schemas/game/descriptor.binpb}
    * @throws InputException naming the entry if it would inflate past a limit
    * @throws IOException if the archive cannot be read
    */

@@ -21,7 +21,8 @@ import java.util.zip.ZipFile;
  *   <li>a directory of {@code .proto} files, compiled with protoc (see {@link ProtoCompiler});
  *   <li>{@code git:REF} or {@code git:REF:SUBDIR}: the {@code .proto} files of the repository in the
  *       working directory at REF (SUBDIR relative to the repository root), compiled;
- *   <li>a jar: its {@code META-INF/protoshift/descriptor.binpb}, else its one descriptor set entry;
+ *   <li>a jar: its {@code META-INF/protoshift/schemas/<schema>/descriptor.binpb} (if it holds one
+ *       schema), else its one descriptor set entry;
  *       {@code JAR!ENTRY} names the entry;
  *   <li>{@code maven:GROUP:ARTIFACT:VERSION[:CLASSIFIER]} from the local Maven repository: the
  *       attached {@code -descriptor.binpb}, else the jar (as above); {@code !ENTRY} works here too.
@@ -29,8 +30,13 @@ import java.util.zip.ZipFile;
  */
 final class Inputs {
 
-  /** Where protoshift puts a schema's descriptor set inside a jar. */
-  static final String JAR_DESCRIPTOR = "META-INF/protoshift/descriptor.binpb";
+  /**
+   * Where protoshift puts a schema's current descriptor set inside a jar:
+   * {@code META-INF/protoshift/schemas/<schema>/descriptor.binpb} (protoshift-proto's ReleaseHistory layout).
+   */
+  static final java.util.regex.Pattern JAR_DESCRIPTOR =
+      java.util.regex.Pattern.compile("META-INF/protoshift/schemas/[^/]+/descriptor\\.binpb");
+  static final String JAR_DESCRIPTOR_TEXT = "META-INF/protoshift/schemas/<schema>/descriptor.binpb";
 
   /** An input read but not parsed: its bytes, the name errors give it, the prefix of its paths. */
   record Raw(String label, byte[] bytes, String pathPrefix, boolean compiled) {}
@@ -187,12 +193,18 @@ final class Inputs {
           throw new InputException(label + "!" + entry + ": the jar has no entry " + entry);
         }
       } else {
-        chosen = zip.getEntry(JAR_DESCRIPTOR);
+        List<String> schemas = zip.stream().map(ZipEntry::getName).filter(n -> JAR_DESCRIPTOR.matcher(n).matches())
+            .sorted().toList();
+        if (schemas.size() > 1) {
+          throw new InputException(label + ": the jar holds " + schemas.size() + " schemas " + schemas
+              + "; name one as " + jar.getFileName() + "!ENTRY");
+        }
+        chosen = schemas.isEmpty() ? null : zip.getEntry(schemas.get(0));
         if (chosen == null) {
           List<String> candidates = zip.stream().map(ZipEntry::getName)
               .filter(n -> n.endsWith(".binpb") || n.endsWith(".desc") || n.endsWith(".pb")).toList();
           if (candidates.size() != 1) {
-            throw new InputException(label + ": the jar has no " + JAR_DESCRIPTOR + (candidates.isEmpty()
+            throw new InputException(label + ": the jar has no " + JAR_DESCRIPTOR_TEXT + (candidates.isEmpty()
                 ? " and no other descriptor set" : "; name one of " + candidates + " as " + jar.getFileName() + "!ENTRY"));
           }
           chosen = zip.getEntry(candidates.get(0));

@@ -84,7 +84,23 @@ class InputsTest {
     }
 
     assertThatThrownBy(() -> inputs().load("empty.jar"))
-        .hasMessage("empty.jar: the jar has no META-INF/protoshift/descriptor.binpb and no other descriptor set");
+        .hasMessage("empty.jar: the jar has no META-INF/protoshift/schemas/<schema>/descriptor.binpb and no other descriptor set");
     assertThatThrownBy(() -> inputs().load("empty.jar!nope.binpb")).hasMessage("empty.jar!nope.binpb: the jar has no entry nope.binpb");
+  }
+
+  @Test
+  void load_jarWithTwoSchemas_asksWhichOne() throws Exception {
+    Path jar = dir.resolve("two.jar");
+    try (var zip = new java.util.zip.ZipOutputStream(java.nio.file.Files.newOutputStream(jar))) {
+      for (String schema : java.util.List.of("arena", "lobby")) {
+        zip.putNextEntry(new java.util.zip.ZipEntry("META-INF/protoshift/schemas/" + schema + "/descriptor.binpb"));
+        zip.write(com.google.protobuf.DescriptorProtos.FileDescriptorSet.getDefaultInstance().toByteArray());
+        zip.closeEntry();
+      }
+    }
+
+    assertThatThrownBy(() -> inputs().load("two.jar"))
+        .hasMessage("two.jar: the jar holds 2 schemas [META-INF/protoshift/schemas/arena/descriptor.binpb, "
+            + "META-INF/protoshift/schemas/lobby/descriptor.binpb]; name one as two.jar!ENTRY");
   }
 }

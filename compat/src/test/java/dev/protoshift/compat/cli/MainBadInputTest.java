@@ -48,13 +48,13 @@ class MainBadInputTest {
   @Test
   void check_zipBombJar_exits2NamingTheJarAndEntry() throws Exception {
     valid();
-    ZipBomb.write(dir.resolve("bomb.jar"), "META-INF/protoshift/descriptor.binpb", 2049, -1);
+    ZipBomb.write(dir.resolve("bomb.jar"), "META-INF/protoshift/schemas/game/descriptor.binpb", 2049, -1);
     assertThat(Files.size(dir.resolve("bomb.jar"))).isLessThan(3_000_000);
 
     Run r = run("check", "valid.binpb", "--against", "bomb.jar");
 
     assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err()).contains("bomb.jar!META-INF/protoshift/descriptor.binpb")
+    assertThat(r.err()).contains("bomb.jar!META-INF/protoshift/schemas/game/descriptor.binpb")
         .contains("2148532224 bytes").doesNotContain("internal error").doesNotContain("\tat ");
   }
 
@@ -75,7 +75,7 @@ class MainBadInputTest {
     valid();
     Files.createDirectories(dir.resolve("schema.jar"));
 
-    Run r = run("check", "valid.binpb", "--against", "schema.jar!META-INF/protoshift/descriptor.binpb");
+    Run r = run("check", "valid.binpb", "--against", "schema.jar!META-INF/protoshift/schemas/game/descriptor.binpb");
 
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("schema.jar: is a directory, not a jar");

@@ -295,10 +295,10 @@ class MainTest {
     Files.createDirectories(artifactDir);
     Path jar = artifactDir.resolve("game-proto-1.2.0.jar");
     try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(jar))) {
-      zip.putNextEntry(new java.util.zip.ZipEntry("META-INF/protoshift/descriptor.binpb"));
+      zip.putNextEntry(new java.util.zip.ZipEntry("META-INF/protoshift/schemas/game/descriptor.binpb"));
       zip.write(set);
       zip.closeEntry();
-      zip.putNextEntry(new java.util.zip.ZipEntry("META-INF/protoshift/history/1.2.0.binpb"));
+      zip.putNextEntry(new java.util.zip.ZipEntry("META-INF/protoshift/schemas/game/history/1.2.0.binpb"));
       zip.write(set);
       zip.closeEntry();
     }
@@ -306,7 +306,7 @@ class MainTest {
     System.setProperty("maven.repo.local", m2.toString());
     try {
       assertThat(run("check", "schema", "--against", jar.toString()).code()).isZero();
-      assertThat(run("check", "schema", "--against", jar + "!META-INF/protoshift/history/1.2.0.binpb").code()).isZero();
+      assertThat(run("check", "schema", "--against", jar + "!META-INF/protoshift/schemas/game/history/1.2.0.binpb").code()).isZero();
       assertThat(run("check", "schema", "--against", "maven:dev.example:game-proto:1.2.0").code()).isZero();
       Run missing = run("check", "schema", "--against", "maven:dev.example:game-proto:9.9.9");
       assertThat(missing.code()).isEqualTo(2);
