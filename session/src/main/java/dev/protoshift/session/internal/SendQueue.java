@@ -1,4 +1,4 @@
-package dev.protoshift.server.transport;
+package dev.protoshift.session.internal;
 
 import java.util.ArrayDeque;
 import java.util.Objects;
@@ -57,6 +57,8 @@ public final class SendQueue {
   private int waitingControl;
   private boolean inFlight;
   private boolean closed;
+  private boolean draining;
+  private Runnable whenDrained;
   private long behindSince = -1;
   private long dropped;
   private long sentFrames;
@@ -81,7 +83,7 @@ public final class SendQueue {
     }
     Offer offer;
     synchronized (this) {
-      if (closed) {
+      if (closed || draining) {
         return Offer.CLOSED;
       }
       if (inFlight || !waiting.isEmpty()) {
@@ -110,7 +112,7 @@ public final class SendQueue {
       throw new IllegalArgumentException("not a control frame: " + frame);
     }
     synchronized (this) {
-      if (closed) {
+      if (closed || draining) {
         return Offer.CLOSED;
       }
       if (waitingControl >= maxControlFrames) {
@@ -123,9 +125,32 @@ public final class SendQueue {
     return Offer.QUEUED;
   }
 
+  /**
+   * Stops taking frames and drops the state waiting, but sends the control messages already
+   * waiting (e.g. a {@code hello_reject} before the close); then runs {@code then} once, on the
+   * thread that completed the last write (or this one, if nothing is waiting). Later offers answer
+   * {@link Offer#CLOSED}.
+   */
+  public void closeAfterControl(Runnable then) {
+    Objects.requireNonNull(then, "then");
+    synchronized (this) {
+      if (closed || draining) {
+        return;
+      }
+      draining = true;
+      whenDrained = then;
+      if (waitingState != null) {
+        waiting.remove(waitingState);
+        waitingState = null;
+      }
+    }
+    pump();
+  }
+
   /** Stops sending: waiting frames are discarded, later offers answer {@link Offer#CLOSED}. */
   public synchronized void close() {
     closed = true;
+    whenDrained = null;
     waiting.clear();
     waitingState = null;
     waitingControl = 0;
@@ -156,6 +181,17 @@ public final class SendQueue {
 
   private void pump() {
     OutboundFrame next;
+    Runnable drained = null;
+    synchronized (this) {
+      if (!inFlight && waiting.isEmpty() && whenDrained != null) {
+        drained = whenDrained;
+        whenDrained = null;
+      }
+    }
+    if (drained != null) {
+      drained.run();
+      return;
+    }
     synchronized (this) {
       if (inFlight || closed || waiting.isEmpty()) {
         return;

@@ -1,4 +1,4 @@
-package dev.protoshift.server;
+package dev.protoshift.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

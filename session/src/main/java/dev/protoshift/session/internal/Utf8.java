@@ -1,4 +1,4 @@
-package dev.protoshift.server.transport;
+package dev.protoshift.session.internal;
 
 /** UTF-8 length of a string without encoding it. */
 final class Utf8 {

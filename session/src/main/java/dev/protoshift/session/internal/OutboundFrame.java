@@ -1,4 +1,4 @@
-package dev.protoshift.server.transport;
+package dev.protoshift.session.internal;
 
 import java.nio.ByteBuffer;
 import java.util.Objects;

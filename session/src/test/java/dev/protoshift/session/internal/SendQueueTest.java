@@ -1,9 +1,9 @@
-package dev.protoshift.server.transport;
+package dev.protoshift.session.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.protoshift.server.transport.SendQueue.Offer;
+import dev.protoshift.session.internal.SendQueue.Offer;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,6 +56,34 @@ class SendQueueTest {
     assertThat(queue.sentFrames()).isEqualTo(5);
     assertThat(queue.sentBytes()).isEqualTo(15);
     assertThat(queue.behindNanos()).isZero();
+  }
+
+  @Test
+  void closeAfterControl_sendsTheWaitingControlFramesButNotTheState_thenRunsOnce() {
+    java.util.concurrent.atomic.AtomicInteger ran = new java.util.concurrent.atomic.AtomicInteger();
+    queue.offerState(state(1)); // in flight
+    queue.offerControl(OutboundFrame.control("{\"type\":\"hello_reject\"}"));
+    queue.offerState(state(2)); // waiting: dropped by the close
+
+    queue.closeAfterControl(ran::incrementAndGet);
+    assertThat(queue.offerControl(OutboundFrame.control("late"))).isEqualTo(Offer.CLOSED);
+    assertThat(ran).hasValue(0);
+    sink.completeOne();
+    sink.completeOne();
+
+    assertThat(sink.log()).hasSize(2).startsWith("state1");
+    assertThat(ran).hasValue(1);
+    queue.closeAfterControl(ran::incrementAndGet);
+    assertThat(ran).hasValue(1);
+  }
+
+  @Test
+  void closeAfterControl_onAnIdleQueue_runsAtOnce() {
+    java.util.concurrent.atomic.AtomicInteger ran = new java.util.concurrent.atomic.AtomicInteger();
+
+    queue.closeAfterControl(ran::incrementAndGet);
+
+    assertThat(ran).hasValue(1);
   }
 
   @Test

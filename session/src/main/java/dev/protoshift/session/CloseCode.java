@@ -1,4 +1,4 @@
-package dev.protoshift.server;
+package dev.protoshift.session;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package dev.protoshift.server.transport;
+package dev.protoshift.session.internal;
 
 /**
  * A connection's inbound rate limit: a token bucket ({@code ratePerSecond} refill, {@code

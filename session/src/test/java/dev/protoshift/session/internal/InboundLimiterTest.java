@@ -1,9 +1,9 @@
-package dev.protoshift.server.transport;
+package dev.protoshift.session.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.protoshift.server.transport.InboundLimiter.Verdict;
+import dev.protoshift.session.internal.InboundLimiter.Verdict;
 import org.junit.jupiter.api.Test;
 
 class InboundLimiterTest {

@@ -1,4 +1,4 @@
-package dev.protoshift.server.transport;
+package dev.protoshift.session.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
