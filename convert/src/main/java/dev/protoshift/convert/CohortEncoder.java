@@ -25,7 +25,7 @@ import java.util.function.Function;
  *
  * @param <S> the game's state type
  */
-public final class CohortEncoder<S> {
+public final class CohortEncoder<S> implements StateEncoder<S> {
 
   private final MessageCodec<?> codec;
   private final BiFunction<? super S, Cohort, Message> convertFor;
@@ -76,6 +76,7 @@ public final class CohortEncoder<S> {
    *
    * @return a frame for each cohort, in the order given
    */
+  @Override
   public Map<Cohort, CohortFrame> encodeAll(S state, Collection<Cohort> cohorts) {
     Map<View, Message> converted = new HashMap<>();
     Map<Cohort, CohortFrame> frames = new LinkedHashMap<>();
@@ -94,6 +95,7 @@ public final class CohortEncoder<S> {
    *
    * @throws IllegalArgumentException if the state cannot be expressed for the cohort's view
    */
+  @Override
   public byte[] encodeForRecipient(S state, Cohort cohort, String recipientId) {
     Message own = perRecipient == null || recipientId == null
         ? convertFor.apply(state, cohort) : perRecipient.convert(state, recipientId, cohort);

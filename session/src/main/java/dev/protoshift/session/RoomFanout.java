@@ -1,7 +1,7 @@
 package dev.protoshift.session;
 
 import dev.protoshift.convert.Cohort;
-import dev.protoshift.convert.CohortEncoder;
+import dev.protoshift.convert.StateEncoder;
 import dev.protoshift.convert.CohortFrame;
 import dev.protoshift.convert.View;
 import java.lang.System.Logger.Level;
@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * A room's members and each tick's state sent to them, for any schema: members are grouped by
  * cohort (protocol × view), the state is converted once per view and encoded once per cohort
- * (convert's {@link CohortEncoder}), and each member is offered its frame (its own, if the encoder
+ * (convert's {@code CohortEncoder}, a {@link StateEncoder}), and each member is offered its frame (its own, if the encoder
  * has a per-recipient step).
  *
  * <p>Ordering, which the library guarantees: {@link #add}, {@link #remove} and every protocol
@@ -39,7 +39,7 @@ public final class RoomFanout<S> {
   private record Member(Session session, String recipientId) {}
 
   private final Sessions<?> sessions;
-  private final CohortEncoder<S> encoder;
+  private final StateEncoder<S> encoder;
   private final String stateType;
   /** Something to apply at the start of a broadcast, given that broadcast's tick. */
   @FunctionalInterface
@@ -53,7 +53,7 @@ public final class RoomFanout<S> {
   private volatile int size;
   private volatile long lastTick;
 
-  RoomFanout(Sessions<?> sessions, CohortEncoder<S> encoder, String stateType) {
+  RoomFanout(Sessions<?> sessions, StateEncoder<S> encoder, String stateType) {
     this.sessions = sessions;
     this.encoder = Objects.requireNonNull(encoder, "encoder");
     this.stateType = Objects.requireNonNull(stateType, "stateType");

@@ -151,7 +151,7 @@ public final class Sessions<I> implements AutoCloseable {
    * @param encoder converts and encodes the state per cohort (convert's {@code CohortEncoder})
    * @param stateType the state's message type, for metric tags (e.g. {@code state_update})
    */
-  public <S> RoomFanout<S> room(dev.protoshift.convert.CohortEncoder<S> encoder, String stateType) {
+  public <S> RoomFanout<S> room(dev.protoshift.convert.StateEncoder<S> encoder, String stateType) {
     RoomFanout<S> room = new RoomFanout<>(this, encoder, stateType);
     rooms.add(room);
     return room;

@@ -4,7 +4,7 @@ import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.DynamicMessage;
 import com.google.protobuf.InvalidProtocolBufferException;
 import dev.protoshift.convert.Cohort;
-import dev.protoshift.convert.CohortEncoder;
+import dev.protoshift.convert.StateEncoder;
 import dev.protoshift.convert.CohortFrame;
 import dev.protoshift.proto.ReleaseHistory;
 import java.lang.System.Logger.Level;
@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>For one member of the cohort, the frame it was sent (spliced, cached, encoded once for the
  * cohort) is compared with a fresh per-connection encoding of its own message (the chain's
- * conversion for its view, {@link CohortEncoder#encodeForRecipient}). With the schema's {@link
+ * conversion for its view, {@link StateEncoder#encodeForRecipient}). With the schema's {@link
  * ReleaseHistory}, a protobuf frame is also decoded with the frozen schema of the view's release,
  * as that client decodes it: it must have no field the release does not know, and must decode to
  * the same message. Off unless configured; a sampled check costs one conversion and encoding.
@@ -78,7 +78,7 @@ public final class ShadowCheck {
   }
 
   <S> void maybeCheck(long tick, S state, Cohort cohort, CohortFrame frame, String recipientId,
-      CohortEncoder<S> encoder, SessionMetrics metrics) {
+      StateEncoder<S> encoder, SessionMetrics metrics) {
     if (oneIn > 1 && ThreadLocalRandom.current().nextInt(oneIn) != 0) {
       return;
     }

@@ -66,8 +66,8 @@ public final class Main {
       System.exit(1);
       return;
     }
-    if (settings.injectProtoErrors() > 0) {
-      LOG.log(Level.WARNING, "FAULT INJECTION IS ON: " + (settings.injectProtoErrors() * 100)
+    if (settings.diagnostics().injectProtoErrors() > 0) {
+      LOG.log(Level.WARNING, "FAULT INJECTION IS ON: " + (settings.diagnostics().injectProtoErrors() * 100)
           + "% of inbound binary frames will be corrupted on purpose (INJECT_PROTO_ERRORS). Never in production.");
     }
     ServerCommand.printBanner(out, server);

@@ -1,16 +1,24 @@
 package dev.protoshift.server;
 
+import dev.protoshift.reference.ReferenceSchema;
+import dev.protoshift.reference.game.GameProtocol;
+import dev.protoshift.reference.game.PlayerInput;
+import dev.protoshift.reference.game.ServerMessage;
+import dev.protoshift.server.admin.AdminApi;
 import dev.protoshift.server.admin.AdminHandler;
 import dev.protoshift.server.admin.AdminRoute;
 import dev.protoshift.server.admin.AdminToken;
-import dev.protoshift.server.game.Broadcaster;
 import dev.protoshift.server.game.Rooms;
-import dev.protoshift.server.metrics.ServerMetrics;
-import dev.protoshift.server.session.AdminApi;
-import dev.protoshift.server.session.GameServerFactory;
-import dev.protoshift.server.session.GameUpgrade;
-import dev.protoshift.server.session.PlayerConnection;
-import dev.protoshift.server.session.ServerContext;
+import dev.protoshift.server.jetty.FaultInjector;
+import dev.protoshift.server.jetty.GameEndpoint;
+import dev.protoshift.server.jetty.GameServer;
+import dev.protoshift.server.jetty.OriginPolicy;
+import dev.protoshift.session.CloseCode;
+import dev.protoshift.session.Session;
+import dev.protoshift.session.SessionMetrics;
+import dev.protoshift.session.Sessions;
+import dev.protoshift.session.ShadowCheck;
+import dev.protoshift.session.micrometer.MicrometerSessionMetrics;
 import dev.protoshift.versioning.rollout.RolloutConfigHolder;
 import java.lang.System.Logger.Level;
 import java.net.URI;
@@ -18,25 +26,15 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
-import org.eclipse.jetty.http.HttpStatus;
-import org.eclipse.jetty.server.Handler;
-import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
-import org.eclipse.jetty.server.Response;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.handler.ContextHandler;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
-import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * The reference game server: Jetty 12 WebSocket on {@code /ws} (no servlets), rooms ticking at
- * the configured rate, and the admin HTTP API on its own port.
+ * The reference game server: protoshift's session library ({@link Sessions}, one {@code
+ * RoomFanout} per room) wired to the reference game, its simulation and a Jetty 12 WebSocket
+ * adapter, with an admin port for the rollout, the kill switch and Prometheus metrics.
  *
  * <pre>{@code
- * try (ReferenceServer server = ReferenceServer.start(ServerSettings.builder().port(0).build(), token)) {
- *   URI game = server.gameUri(); // ws://127.0.0.1:PORT/ws
+ * try (ReferenceServer server = ReferenceServer.start(ServerSettings.DEFAULTS, AdminToken.of(token, "env"))) {
  *   ...
  *   server.drain(); // what SIGTERM does: 1012 to every client, bounded wait
  * }
@@ -47,73 +45,78 @@ public final class ReferenceServer implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(ReferenceServer.class.getName());
 
   private final ServerSettings settings;
-  private final ServerMetrics metrics;
-  private final Rooms rooms;
-  private final ServerContext context;
-  private final RolloutConfigHolder rollout;
-  private final Server game;
-  private final ServerConnector gameConnector;
-  private final Server admin;
-  private final ServerConnector adminConnector;
   private final AdminToken token;
+  private final MicrometerSessionMetrics metrics;
+  private final RolloutConfigHolder rollout;
+  private final Sessions<PlayerInput> sessions;
+  private final Rooms rooms;
+  private final GameServer jetty;
   private volatile boolean ready;
 
-  private ReferenceServer(ServerSettings settings, AdminToken token, ServerMetrics metrics) {
+  private ReferenceServer(ServerSettings settings, AdminToken token, MicrometerSessionMetrics metrics) {
     this.settings = settings;
     this.token = token;
     this.metrics = metrics;
     this.rollout = rolloutConfig(settings); // first: an invalid config refuses to start before anything runs
-    // Rooms need the broadcaster, the broadcaster needs the context, the context needs the rooms.
-    AtomicReference<Broadcaster> broadcaster = new AtomicReference<>();
-    this.rooms = new Rooms(settings.rooms(), (tick, seats) -> broadcaster.get().broadcast(tick, seats),
-        Clock.systemUTC(), metrics);
-    this.context = new ServerContext(settings, metrics, rooms, rollout);
-    broadcaster.set(GameServerFactory.broadcaster(context));
-    rollout.addListener(GameServerFactory.liveRedecision(context));
-    metrics.configSourceHealth(rollout::fileHealth);
+    metrics.bindRollout(rollout);
+    GameProtocol game = GameProtocol.reference();
+    ServerSettings.Diagnostics diagnostics = settings.diagnostics();
+    SessionMetrics sessionMetrics = diagnostics.logProtoMessages() ? new ProtoMessageLog(metrics) : metrics;
+    Sessions.Builder<PlayerInput> b = Sessions.builder(game.chain(), game::decodeInput,
+        (code, message, cohort) -> game.encodeError(new ServerMessage.Error(code, message), cohort))
+        .rollout(rollout)
+        .limits(settings.limits())
+        .metrics(sessionMetrics)
+        .messageType(input -> "player_input")
+        .onMessage(this::received);
+    if (diagnostics.shadowOneIn() > 0) {
+      b.shadow(ShadowCheck.sampling(diagnostics.shadowOneIn())
+          .withHistory(ReferenceSchema.history(), "protoshift.game.WsEnvelope"));
+    }
+    this.sessions = b.build();
+    this.rooms = new Rooms(settings.rooms(), sessions, game, diagnostics.broadcastMode(), Clock.systemUTC(),
+        metrics.tickTimer());
+    metrics.roomsGauge(rooms::count);
+    this.jetty = new GameServer(settings.network(), settings.limits(), sessions,
+        OriginPolicy.allowing(settings.network().allowedOrigins()),
+        new FaultInjector(diagnostics.injectProtoErrors(), System.nanoTime()), hooks(), metrics::upgradeRejected,
+        new AdminHandler(token, () -> ready, this::readinessDetails, adminRoutes()));
+  }
 
-    QueuedThreadPool gamePool = new QueuedThreadPool(200, 8);
-    gamePool.setName("protoshift-game");
-    this.game = new Server(gamePool);
-    this.gameConnector = new ServerConnector(game, new HttpConnectionFactory(httpConfig()));
-    gameConnector.setHost(settings.host());
-    gameConnector.setPort(settings.port());
-    game.addConnector(gameConnector);
-    ContextHandler root = new ContextHandler("/");
-    WebSocketUpgradeHandler ws = WebSocketUpgradeHandler.from(game, root, container -> {
-      container.setMaxTextMessageSize(settings.maxFrameBytes());
-      container.setMaxBinaryMessageSize(settings.maxFrameBytes());
-      container.setMaxFrameSize(settings.maxFrameBytes());
-      container.setIdleTimeout(settings.idleTimeout());
-      container.setMaxOutgoingFrames(settings.maxQueuedControlFrames() + 8);
-      container.addMapping("/ws", new GameUpgrade(context));
-    });
-    ws.setHandler(new Handler.Abstract() {
+  private void received(Session session, PlayerInput input) {
+    rooms.of(session).ifPresent(room -> room.submit(session, input));
+  }
+
+  private GameEndpoint.Hooks hooks() {
+    return new GameEndpoint.Hooks() {
       @Override
-      public boolean handle(org.eclipse.jetty.server.Request request, Response response,
-          org.eclipse.jetty.util.Callback callback) {
-        String path = org.eclipse.jetty.server.Request.getPathInContext(request);
-        if (path.equals("/ws")) {
-          Response.writeError(request, response, callback, HttpStatus.UPGRADE_REQUIRED_426,
-              "/ws is a WebSocket endpoint: send an upgrade request (ws://HOST:PORT/ws?room=ROOM)");
-        } else {
-          Response.writeError(request, response, callback, HttpStatus.NOT_FOUND_404,
-              "nothing at " + path + "; the game endpoint is /ws?room=ROOM");
+      public void opened(Session session, GameEndpoint.Player player) {
+        if (session.agreement().isEmpty() || !session.isOpen()) {
+          return; // refused handshake, or draining: the session is closing itself
         }
-        return true;
+        switch (rooms.join(player.roomId(), player.address(), session, player.displayName())) {
+          case SEATED -> LOG.log(Level.DEBUG, () -> session + " joined " + player.roomId());
+          case ROOMS_FULL -> {
+            metrics.upgradeRejected("rooms_full");
+            session.close(CloseCode.TRY_AGAIN_LATER, "too many rooms; reconnect later");
+          }
+          case ROOM_BUDGET -> {
+            metrics.upgradeRejected("room_budget");
+            session.close(CloseCode.TRY_AGAIN_LATER, "too many new rooms from this address; reconnect later");
+          }
+        }
       }
-    });
-    root.setHandler(ws);
-    game.setHandler(root);
 
-    QueuedThreadPool adminPool = new QueuedThreadPool(16, 2);
-    adminPool.setName("protoshift-admin");
-    this.admin = new Server(adminPool);
-    this.adminConnector = new ServerConnector(admin, 1, 1, new HttpConnectionFactory(httpConfig()));
-    adminConnector.setHost(settings.adminHost());
-    adminConnector.setPort(settings.adminPort());
-    admin.addConnector(adminConnector);
-    admin.setHandler(new AdminHandler(token, () -> ready, this::readinessDetails, adminRoutes()));
+      @Override
+      public void closed(Session session) {
+        rooms.leave(session);
+      }
+
+      @Override
+      public void faultInjected() {
+        metrics.faultInjected();
+      }
+    };
   }
 
   /**
@@ -122,45 +125,37 @@ public final class ReferenceServer implements AutoCloseable {
    * @throws dev.protoshift.versioning.rollout.InvalidConfigException if a source is invalid at start
    */
   private static RolloutConfigHolder rolloutConfig(ServerSettings settings) {
-    RolloutConfigHolder.Builder b = RolloutConfigHolder.builder().environment(settings.environment());
-    settings.configFile().ifPresent(b::watchFile);
+    RolloutConfigHolder.Builder b = RolloutConfigHolder.builder().environment(settings.rollout().environment());
+    settings.rollout().configFile().ifPresent(b::watchFile);
     return b.build();
   }
 
-  private static HttpConfiguration httpConfig() {
-    HttpConfiguration config = new HttpConfiguration();
-    config.setSendServerVersion(false);
-    config.setSendXPoweredBy(false);
-    return config;
-  }
-
   /**
-   * Starts the game and admin servers.
+   * Starts the game and admin servers, with Prometheus metrics and the JVM's own.
    *
    * @throws dev.protoshift.versioning.rollout.InvalidConfigException if the rollout config (file or
    *     environment) is invalid
    * @throws Exception if a port cannot be bound (the message names host and port)
    */
   public static ReferenceServer start(ServerSettings settings, AdminToken token) throws Exception {
-    return start(settings, token, ServerMetrics.prometheus());
+    return start(settings, token, MicrometerSessionMetrics.prometheus());
   }
 
   /**
-   * Starts the servers with the given metrics (for tests or embedding in an application that
-   * has its own registry).
+   * Starts the servers with the given metrics (for tests, or an application with its own registry).
    *
    * @throws Exception if a port cannot be bound
    */
-  public static ReferenceServer start(ServerSettings settings, AdminToken token, ServerMetrics metrics)
+  public static ReferenceServer start(ServerSettings settings, AdminToken token, MicrometerSessionMetrics metrics)
       throws Exception {
     ReferenceServer server = new ReferenceServer(settings, token, metrics);
     try {
-      server.admin.start();
-      server.game.start();
+      server.jetty.start();
     } catch (Exception e) {
       server.close();
-      throw new java.io.IOException("cannot start: game " + settings.host() + ":" + settings.port()
-          + ", admin " + settings.adminHost() + ":" + settings.adminPort() + ": " + e.getMessage(), e);
+      ServerSettings.Network n = settings.network();
+      throw new java.io.IOException("cannot start: game " + n.host() + ":" + n.port() + ", admin " + n.adminHost()
+          + ":" + n.adminPort() + ": " + e.getMessage(), e);
     }
     server.ready = true;
     return server;
@@ -170,7 +165,7 @@ public final class ReferenceServer implements AutoCloseable {
     List<AdminRoute> routes = new ArrayList<>();
     routes.add(new AdminRoute("GET", "/metrics", body ->
         new AdminRoute.AdminResponse(200, "text/plain; version=0.0.4; charset=utf-8", metrics.scrape())));
-    routes.addAll(new AdminApi(context).routes());
+    routes.addAll(new AdminApi(rollout, sessions, rooms::count).routes());
     return routes;
   }
 
@@ -189,23 +184,33 @@ public final class ReferenceServer implements AutoCloseable {
     return rollout;
   }
 
+  /** The open sessions. */
+  public Sessions<PlayerInput> sessions() {
+    return sessions;
+  }
+
+  /** The open rooms. */
+  public Rooms rooms() {
+    return rooms;
+  }
+
   /** The game port (the bound one when 0 was asked for). */
   public int port() {
-    return gameConnector.getLocalPort();
+    return jetty.gamePort();
   }
 
   public int adminPort() {
-    return adminConnector.getLocalPort();
+    return jetty.adminPort();
   }
 
   /** {@code ws://HOST:PORT/ws}, with 127.0.0.1 for a wildcard bind. */
   public URI gameUri() {
-    return URI.create("ws://" + connectHost(settings.host()) + ":" + port() + "/ws");
+    return URI.create("ws://" + connectHost(settings.network().host()) + ":" + port() + "/ws");
   }
 
   /** {@code http://HOST:PORT} of the admin API. */
   public URI adminUri() {
-    return URI.create("http://" + connectHost(settings.adminHost()) + ":" + adminPort());
+    return URI.create("http://" + connectHost(settings.network().adminHost()) + ":" + adminPort());
   }
 
   private static String connectHost(String host) {
@@ -220,7 +225,7 @@ public final class ReferenceServer implements AutoCloseable {
     return settings;
   }
 
-  public ServerMetrics metrics() {
+  public MicrometerSessionMetrics metrics() {
     return metrics;
   }
 
@@ -228,8 +233,14 @@ public final class ReferenceServer implements AutoCloseable {
     return token;
   }
 
-  public ServerContext context() {
-    return context;
+  /**
+   * The close reason sent with 1012: {@code restart; reconnect_after_ms=N}, N drawn uniformly
+   * from the configured window so that clients do not all come back at once.
+   */
+  String reconnectHint() {
+    long min = settings.drain().reconnectMin().toMillis();
+    long max = settings.drain().reconnectMax().toMillis();
+    return "restart; reconnect_after_ms=" + (min + ThreadLocalRandom.current().nextLong(max - min + 1));
   }
 
   /**
@@ -241,19 +252,11 @@ public final class ReferenceServer implements AutoCloseable {
    */
   public boolean drain() {
     ready = false;
-    context.startDraining();
-    try {
-      gameConnector.close(); // stop accepting; open connections stay
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "closing the game port failed", e);
-    }
-    List<PlayerConnection> open = context.connections().all();
-    LOG.log(Level.INFO, "draining: telling " + open.size() + " connections to reconnect (1012)");
-    for (PlayerConnection c : open) {
-      c.close(CloseCode.SERVICE_RESTART, context.reconnectHint());
-    }
-    long deadline = System.nanoTime() + settings.drainTimeout().toNanos();
-    while (context.connections().count() > 0 && System.nanoTime() < deadline) {
+    jetty.stopAccepting();
+    LOG.log(Level.INFO, "draining: telling " + sessions.count() + " connections to reconnect (1012)");
+    sessions.drain(reconnectHint());
+    long deadline = System.nanoTime() + settings.drain().timeout().toNanos();
+    while (sessions.count() > 0 && System.nanoTime() < deadline) {
       try {
         Thread.sleep(20);
       } catch (InterruptedException e) {
@@ -261,9 +264,9 @@ public final class ReferenceServer implements AutoCloseable {
         break;
       }
     }
-    int left = context.connections().count();
+    int left = sessions.count();
     if (left > 0) {
-      LOG.log(Level.WARNING, "drain timeout (" + settings.drainTimeout().toMillis() + " ms): " + left
+      LOG.log(Level.WARNING, "drain timeout (" + settings.drain().timeout().toMillis() + " ms): " + left
           + " connections still open; closing them hard");
     } else {
       LOG.log(Level.INFO, "drained: every connection left");
@@ -277,14 +280,9 @@ public final class ReferenceServer implements AutoCloseable {
     ready = false;
     rollout.close();
     rooms.close();
-    for (Server s : new Server[] {game, admin}) {
-      try {
-        s.stop();
-      } catch (Exception e) {
-        LOG.log(Level.WARNING, "stopping Jetty failed", e);
-      }
-    }
+    jetty.close();
+    sessions.close();
     metrics.close();
+    token.deleteGeneratedFile();
   }
-
 }

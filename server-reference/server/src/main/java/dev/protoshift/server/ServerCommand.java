@@ -33,17 +33,19 @@ import picocli.CommandLine.Option;
         "  PROTOBUF_ENABLED etc.             rollout overrides, see docs/configuration.md"})
 public final class ServerCommand {
 
+  private static final ServerSettings D = ServerSettings.DEFAULTS;
+
   @Option(names = "--host", description = "Interface of the game port (default: ${DEFAULT-VALUE}).")
-  String host = "0.0.0.0";
+  String host = D.network().host();
 
   @Option(names = {"-p", "--port"}, description = "Game port, 0 for any free one (default: ${DEFAULT-VALUE}).")
-  int port = 8080;
+  int port = D.network().port();
 
   @Option(names = "--admin-host", description = "Interface of the admin port (default: ${DEFAULT-VALUE}, loopback only).")
-  String adminHost = "127.0.0.1";
+  String adminHost = D.network().adminHost();
 
   @Option(names = "--admin-port", description = "Admin HTTP port, 0 for any free one (default: ${DEFAULT-VALUE}).")
-  int adminPort = 9090;
+  int adminPort = D.network().adminPort();
 
   @Option(names = "--admin-token-file", paramLabel = "FILE",
       description = "File whose first line is the admin bearer token (at least 16 characters).")
@@ -54,56 +56,81 @@ public final class ServerCommand {
   Path config;
 
   @Option(names = "--tick-rate", paramLabel = "HZ", description = "Room ticks per second, 1..120 (default: ${DEFAULT-VALUE}).")
-  int tickRate = RoomSettings.DEFAULTS.tickRateHz();
+  int tickRate = D.rooms().tickRateHz();
 
   @Option(names = "--wanderers", description = "Wandering ghosts per room (default: ${DEFAULT-VALUE}).")
-  int wanderers = RoomSettings.DEFAULTS.wanderers();
+  int wanderers = D.rooms().wanderers();
 
   @Option(names = "--max-rooms", description = "Rooms at once (default: ${DEFAULT-VALUE}).")
-  int maxRooms = RoomSettings.DEFAULTS.maxRooms();
+  int maxRooms = D.rooms().maxRooms();
 
-  @Option(names = "--max-connections", description = "Open connections at once (default: ${DEFAULT-VALUE}).")
-  int maxConnections = 10_000;
+  @Option(names = "--new-rooms-per-minute", paramLabel = "N",
+      description = "Rooms one client address may open per minute (default: ${DEFAULT-VALUE}).")
+  int newRoomsPerMinute = D.rooms().newRoomsPerMinute();
+
+  @Option(names = "--max-connections", description = "Open connections at once, upgrades included (default: ${DEFAULT-VALUE}).")
+  int maxConnections = D.network().maxConnections();
 
   @Option(names = "--max-frame-bytes", description = "Largest inbound message; larger closes with 1009 (default: ${DEFAULT-VALUE}).")
-  int maxFrameBytes = 16 * 1024;
+  int maxFrameBytes = D.network().maxFrameBytes();
+
+  @Option(names = "--request-header-timeout", paramLabel = "DURATION", converter = DurationText.class,
+      description = "Close a connection whose upgrade request is not whole after this long (default: 10s).")
+  Duration requestHeaderTimeout = D.network().requestHeaderTimeout();
+
+  @Option(names = "--compression",
+      description = "Negotiate permessage-deflate with clients that ask (off by default: it compresses each "
+          + "connection's frames separately, undoing encode-once; see docs/operations.md).")
+  boolean compression = D.network().compression();
 
   @Option(names = "--inbound-rate", paramLabel = "PER_SECOND", description = "Inbound messages per second per connection (default: ${DEFAULT-VALUE}).")
-  double inboundRate = 30;
+  double inboundRate = D.limits().inboundRatePerSecond();
 
   @Option(names = "--inbound-burst", description = "Inbound burst per connection (default: ${DEFAULT-VALUE}).")
-  int inboundBurst = 60;
+  int inboundBurst = D.limits().inboundBurst();
 
   @Option(names = "--slow-consumer-timeout", paramLabel = "DURATION", converter = DurationText.class,
       description = "Close a client that stays behind this long, code 4004 (default: 5s).")
-  Duration slowConsumerTimeout = Duration.ofSeconds(5);
+  Duration slowConsumerTimeout = D.limits().slowConsumerTimeout();
+
+  @Option(names = "--close-timeout", paramLabel = "DURATION", converter = DurationText.class,
+      description = "Abort a connection whose close handshake takes longer (default: 2s).")
+  Duration closeTimeout = D.limits().closeTimeout();
 
   @Option(names = "--allowed-origin", paramLabel = "ORIGIN",
       description = "Browser origin allowed to connect, e.g. https://game.example.com; repeatable; * for any."
-          + " Clients without an Origin header are always allowed.")
+          + " Without any: every origin, and requests without one.")
   List<String> allowedOrigins = new ArrayList<>();
 
   @Option(names = "--drain-timeout", paramLabel = "DURATION", converter = DurationText.class,
       description = "On SIGTERM, how long to wait for clients to leave (default: 10s).")
-  Duration drainTimeout = Duration.ofSeconds(10);
+  Duration drainTimeout = D.drain().timeout();
 
   @Option(names = "--decode-error-limit", description = "Decode errors per window before a connection is downgraded to JSON (default: ${DEFAULT-VALUE}).")
-  int decodeErrorLimit = 5;
+  int decodeErrorLimit = D.limits().decodeErrorLimit();
 
   @Option(names = "--decode-error-window", paramLabel = "DURATION", converter = DurationText.class,
       description = "Window of --decode-error-limit (default: 10s).")
-  Duration decodeErrorWindow = Duration.ofSeconds(10);
+  Duration decodeErrorWindow = D.limits().decodeErrorWindow();
+
+  @Option(names = "--shadow-sampling", paramLabel = "N",
+      description = "Shadow-verify 1 cohort broadcast in N against its release's schema; 0 is off (default: ${DEFAULT-VALUE}).")
+  int shadowOneIn = D.diagnostics().shadowOneIn();
 
   @Option(names = "--broadcast-mode", paramLabel = "MODE",
       description = "Benchmarks only: per-cohort (default), per-connection (encode for every connection) or"
           + " pre-encoded (send each room's first encoding every tick: the floor).")
-  String broadcastMode = BroadcastMode.PER_COHORT.code();
+  String broadcastMode = D.diagnostics().broadcastMode().code();
 
   @Option(names = "--allow-fault-injection",
       description = "Allow INJECT_PROTO_ERRORS (never in production).")
   boolean allowFaultInjection;
 
-  /** Settings from the options and the environment. */
+  /**
+   * Settings from the options and the environment.
+   *
+   * @throws IllegalArgumentException naming the option or variable whose value is wrong
+   */
   ServerSettings settings(Map<String, String> env) {
     double inject = 0;
     String injectText = env.get("INJECT_PROTO_ERRORS");
@@ -115,19 +142,20 @@ public final class ServerCommand {
       }
     }
     boolean allowFaults = allowFaultInjection || bool(env, "PROTOSHIFT_ALLOW_FAULT_INJECTION");
-    return ServerSettings.builder()
-        .host(host).port(port).adminHost(adminHost).adminPort(adminPort)
-        .rooms(RoomSettings.DEFAULTS.withTickRate(tickRate).withWanderers(wanderers).withMaxRooms(maxRooms))
-        .maxConnections(maxConnections).maxFrameBytes(maxFrameBytes)
-        .inboundRatePerSecond(inboundRate).inboundBurst(inboundBurst)
-        .slowConsumerTimeout(slowConsumerTimeout).allowedOrigins(allowedOrigins).drainTimeout(drainTimeout)
-        .configFile(config)
-        .decodeErrorLimit(decodeErrorLimit).decodeErrorWindow(decodeErrorWindow)
-        .injectProtoErrors(inject).allowFaultInjection(allowFaults)
-        .broadcastMode(BroadcastMode.parse(broadcastMode))
-        .logProtoMessages("1".equals(env.getOrDefault("LOG_PROTO_MESSAGES", "").strip()))
-        .environment(env)
-        .build();
+    if (inject > 0 && !allowFaults) {
+      throw new IllegalArgumentException("INJECT_PROTO_ERRORS=" + injectText.strip() + " refused: it corrupts client frames"
+          + " on purpose; allow it with --allow-fault-injection (or PROTOSHIFT_ALLOW_FAULT_INJECTION=true). Never in production.");
+    }
+    ServerSettings.Network network = new ServerSettings.Network(host, port, adminHost, adminPort, maxConnections,
+        maxFrameBytes, D.network().idleTimeout(), requestHeaderTimeout, allowedOrigins, compression);
+    return new ServerSettings(network,
+        D.limits().withInboundRate(inboundRate, inboundBurst).withSlowConsumerTimeout(slowConsumerTimeout)
+            .withCloseTimeout(closeTimeout).withDecodeErrors(decodeErrorLimit, decodeErrorWindow),
+        new RoomSettings(tickRate, wanderers, maxRooms, newRoomsPerMinute, D.rooms().seed()),
+        new ServerSettings.Drain(drainTimeout, D.drain().reconnectMin(), D.drain().reconnectMax()),
+        new ServerSettings.Rollout(java.util.Optional.ofNullable(config), env),
+        new ServerSettings.Diagnostics(BroadcastMode.parse(broadcastMode), inject,
+            "1".equals(env.getOrDefault("LOG_PROTO_MESSAGES", "").strip()), shadowOneIn));
   }
 
   /**
@@ -163,17 +191,22 @@ public final class ServerCommand {
   static void printBanner(PrintWriter out, ReferenceServer server) {
     ServerSettings s = server.settings();
     out.println("protoshift reference server " + Version.version());
-    out.println("  game   ws://" + s.host() + ":" + server.port() + "/ws?room=ROOM  (connect: " + server.gameUri() + "?room=lobby)");
+    out.println("  game   ws://" + s.network().host() + ":" + server.port() + "/ws?room=ROOM  (connect: "
+        + server.gameUri() + "?room=lobby)");
     out.println("  admin  " + server.adminUri() + "  (/healthz /readyz /metrics /admin/...)");
     out.println("  admin token: " + server.adminToken().source());
-    out.println("  rollout config: " + s.configFile().map(p -> "file " + p.toAbsolutePath() + " (watched)")
+    out.println("  rollout config: " + s.rollout().configFile().map(p -> "file " + p.toAbsolutePath() + " (watched)")
         .orElse("embedded defaults + environment (no --config)"));
-    out.println("  tick rate " + s.rooms().tickRateHz() + " Hz; drain timeout " + s.drainTimeout().toMillis() + " ms");
-    if (s.broadcastMode() != BroadcastMode.PER_COHORT) {
-      out.println("  WARNING: --broadcast-mode " + s.broadcastMode().code() + " is for benchmarks only");
+    out.println("  tick rate " + s.rooms().tickRateHz() + " Hz; drain timeout " + s.drain().timeout().toMillis() + " ms");
+    ServerSettings.Diagnostics d = s.diagnostics();
+    if (d.broadcastMode() != BroadcastMode.PER_COHORT) {
+      out.println("  WARNING: --broadcast-mode " + d.broadcastMode().code() + " is for benchmarks only");
     }
-    if (s.injectProtoErrors() > 0) {
-      out.println("  WARNING: FAULT INJECTION ON: corrupting " + (s.injectProtoErrors() * 100) + "% of inbound binary frames");
+    if (d.injectProtoErrors() > 0) {
+      out.println("  WARNING: FAULT INJECTION ON: corrupting " + (d.injectProtoErrors() * 100) + "% of inbound binary frames");
+    }
+    if (d.shadowOneIn() > 0) {
+      out.println("  shadow verification: 1 cohort broadcast in " + d.shadowOneIn());
     }
     out.flush();
   }

@@ -1,7 +1,7 @@
 package dev.protoshift.server;
 
 import dev.protoshift.server.game.RoomSettings;
-import dev.protoshift.server.transport.OriginPolicy;
+import dev.protoshift.session.SessionLimits;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -10,322 +10,202 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Everything the reference server is told at start, validated. Built with {@link #builder()};
- * every value has a production-sensible default (docs/operations.md lists them), so {@code
- * builder().build()} is a working server on port 8080 with its admin API on 127.0.0.1:9090.
+ * Everything the reference server is configured with, one small record per concern, each with
+ * its defaults in one place ({@link #DEFAULTS}); the command line starts from them.
+ *
+ * @param network ports, connection and frame limits, origins, compression
+ * @param limits what every session applies (protoshift-session's {@link SessionLimits})
+ * @param rooms tick rate, rooms' lifetime and budgets
+ * @param drain graceful shutdown
+ * @param rollout where the rollout config comes from
+ * @param diagnostics benchmark and test switches, off in production
  */
-public final class ServerSettings {
+public record ServerSettings(Network network, SessionLimits limits, RoomSettings rooms, Drain drain, Rollout rollout,
+    Diagnostics diagnostics) {
 
-  private final String host;
-  private final int port;
-  private final String adminHost;
-  private final int adminPort;
-  private final RoomSettings rooms;
-  private final int maxConnections;
-  private final int maxFrameBytes;
-  private final double inboundRatePerSecond;
-  private final int inboundBurst;
-  private final int inboundCloseAfterDrops;
-  private final Duration slowConsumerTimeout;
-  private final int maxQueuedControlFrames;
-  private final Duration idleTimeout;
-  private final List<String> allowedOrigins;
-  private final Duration drainTimeout;
-  private final Duration reconnectMin;
-  private final Duration reconnectMax;
-  private final Optional<Path> configFile;
-  private final int decodeErrorLimit;
-  private final Duration decodeErrorWindow;
-  private final double injectProtoErrors;
-  private final boolean allowFaultInjection;
-  private final boolean logProtoMessages;
-  private final Map<String, String> environment;
-  private final BroadcastMode broadcastMode;
+  /** The reference server as {@code java -jar protoshift-server.jar} starts it. */
+  public static final ServerSettings DEFAULTS = new ServerSettings(Network.DEFAULTS, SessionLimits.DEFAULTS,
+      RoomSettings.DEFAULTS, Drain.DEFAULTS, Rollout.NONE, Diagnostics.OFF);
 
-  private ServerSettings(Builder b) {
-    this.host = require(b.host, "host");
-    this.port = port(b.port, "port");
-    this.adminHost = require(b.adminHost, "admin host");
-    this.adminPort = port(b.adminPort, "admin port");
-    this.rooms = Objects.requireNonNull(b.rooms, "rooms");
-    this.maxConnections = atLeast(b.maxConnections, 1, "max connections");
-    this.maxFrameBytes = atLeast(b.maxFrameBytes, 256, "max frame bytes");
-    if (!(b.inboundRatePerSecond > 0) || Double.isInfinite(b.inboundRatePerSecond)) {
-      throw new IllegalArgumentException("inbound rate must be a positive number of messages per second, was " + b.inboundRatePerSecond);
+  /** @throws NullPointerException if a part is null */
+  public ServerSettings {
+    Objects.requireNonNull(network, "network");
+    Objects.requireNonNull(limits, "limits");
+    Objects.requireNonNull(rooms, "rooms");
+    Objects.requireNonNull(drain, "drain");
+    Objects.requireNonNull(rollout, "rollout");
+    Objects.requireNonNull(diagnostics, "diagnostics");
+  }
+
+  /**
+   * Where and how the server listens.
+   *
+   * @param host interface of the game port
+   * @param port game port, 0 for any free one
+   * @param adminHost interface of the admin port (loopback by default)
+   * @param adminPort admin port, 0 for any free one
+   * @param maxConnections open game connections at once, including upgrades still being read
+   * @param maxFrameBytes largest inbound WebSocket message; larger closes with 1009
+   * @param idleTimeout a connection silent this long is closed
+   * @param requestHeaderTimeout how long an upgrade request's headers may take to arrive
+   * @param allowedOrigins browser origins allowed to connect (empty: any, and requests without one)
+   * @param compression whether to negotiate permessage-deflate (off: it compresses every member's
+   *     frame separately, undoing encode-once)
+   */
+  public record Network(String host, int port, String adminHost, int adminPort, int maxConnections, int maxFrameBytes,
+      Duration idleTimeout, Duration requestHeaderTimeout, List<String> allowedOrigins, boolean compression) {
+
+    public static final Network DEFAULTS = new Network("0.0.0.0", 8080, "127.0.0.1", 9090, 10_000, 16 * 1024,
+        Duration.ofSeconds(60), Duration.ofSeconds(10), List.of(), false);
+
+    /** @throws IllegalArgumentException naming the bad value */
+    public Network {
+      Objects.requireNonNull(host, "host");
+      Objects.requireNonNull(adminHost, "adminHost");
+      requirePort(port, "game port");
+      requirePort(adminPort, "admin port");
+      requireAtLeast(1, maxConnections, "max connections");
+      requireAtLeast(256, maxFrameBytes, "max frame bytes");
+      requirePositive(idleTimeout, "idle timeout");
+      requirePositive(requestHeaderTimeout, "request header timeout");
+      allowedOrigins = List.copyOf(allowedOrigins);
+      dev.protoshift.server.jetty.OriginPolicy.allowing(allowedOrigins); // names a bad one
     }
-    this.inboundRatePerSecond = b.inboundRatePerSecond;
-    this.inboundBurst = atLeast(b.inboundBurst, 1, "inbound burst");
-    this.inboundCloseAfterDrops = atLeast(b.inboundCloseAfterDrops, 1, "inbound drops before close");
-    this.slowConsumerTimeout = positive(b.slowConsumerTimeout, "slow consumer timeout");
-    this.maxQueuedControlFrames = atLeast(b.maxQueuedControlFrames, 1, "max queued control frames");
-    this.idleTimeout = positive(b.idleTimeout, "idle timeout");
-    this.allowedOrigins = List.copyOf(b.allowedOrigins);
-    OriginPolicy.allowing(allowedOrigins); // validates each entry
-    this.drainTimeout = positive(b.drainTimeout, "drain timeout");
-    this.reconnectMin = positive(b.reconnectMin, "reconnect hint minimum");
-    this.reconnectMax = positive(b.reconnectMax, "reconnect hint maximum");
-    if (reconnectMax.compareTo(reconnectMin) < 0) {
-      throw new IllegalArgumentException("reconnect hint maximum (" + reconnectMax.toMillis()
-          + " ms) must not be below its minimum (" + reconnectMin.toMillis() + " ms)");
+
+    public Network withPorts(String host, int port, String adminHost, int adminPort) {
+      return new Network(host, port, adminHost, adminPort, maxConnections, maxFrameBytes, idleTimeout,
+          requestHeaderTimeout, allowedOrigins, compression);
     }
-    this.configFile = Optional.ofNullable(b.configFile);
-    this.decodeErrorLimit = atLeast(b.decodeErrorLimit, 1, "decode error limit");
-    this.decodeErrorWindow = positive(b.decodeErrorWindow, "decode error window");
-    if (!(b.injectProtoErrors >= 0 && b.injectProtoErrors <= 1)) {
-      throw new IllegalArgumentException("INJECT_PROTO_ERRORS must be a share 0..1, was " + b.injectProtoErrors);
+
+    public Network withLimits(int maxConnections, int maxFrameBytes) {
+      return new Network(host, port, adminHost, adminPort, maxConnections, maxFrameBytes, idleTimeout,
+          requestHeaderTimeout, allowedOrigins, compression);
     }
-    if (b.injectProtoErrors > 0 && !b.allowFaultInjection) {
-      throw new IllegalArgumentException("INJECT_PROTO_ERRORS=" + b.injectProtoErrors
-          + " refused: fault injection corrupts real traffic; enable it explicitly with --allow-fault-injection"
-          + " (env PROTOSHIFT_ALLOW_FAULT_INJECTION=true)");
+
+    public Network withAllowedOrigins(List<String> origins) {
+      return new Network(host, port, adminHost, adminPort, maxConnections, maxFrameBytes, idleTimeout,
+          requestHeaderTimeout, origins, compression);
     }
-    this.injectProtoErrors = b.injectProtoErrors;
-    this.allowFaultInjection = b.allowFaultInjection;
-    this.logProtoMessages = b.logProtoMessages;
-    this.environment = Map.copyOf(b.environment);
-    this.broadcastMode = Objects.requireNonNull(b.broadcastMode, "broadcast mode");
-  }
 
-  public static Builder builder() {
-    return new Builder();
-  }
-
-  public Builder toBuilder() {
-    Builder b = new Builder();
-    b.host = host;
-    b.port = port;
-    b.adminHost = adminHost;
-    b.adminPort = adminPort;
-    b.rooms = rooms;
-    b.maxConnections = maxConnections;
-    b.maxFrameBytes = maxFrameBytes;
-    b.inboundRatePerSecond = inboundRatePerSecond;
-    b.inboundBurst = inboundBurst;
-    b.inboundCloseAfterDrops = inboundCloseAfterDrops;
-    b.slowConsumerTimeout = slowConsumerTimeout;
-    b.maxQueuedControlFrames = maxQueuedControlFrames;
-    b.idleTimeout = idleTimeout;
-    b.allowedOrigins = allowedOrigins;
-    b.drainTimeout = drainTimeout;
-    b.reconnectMin = reconnectMin;
-    b.reconnectMax = reconnectMax;
-    b.configFile = configFile.orElse(null);
-    b.decodeErrorLimit = decodeErrorLimit;
-    b.decodeErrorWindow = decodeErrorWindow;
-    b.injectProtoErrors = injectProtoErrors;
-    b.allowFaultInjection = allowFaultInjection;
-    b.logProtoMessages = logProtoMessages;
-    b.environment = environment;
-    b.broadcastMode = broadcastMode;
-    return b;
-  }
-
-  /** How states are encoded and sent; {@link BroadcastMode#PER_COHORT} except in benchmarks. */
-  public BroadcastMode broadcastMode() {
-    return broadcastMode;
-  }
-
-  /** Interface the game port binds to (default all, {@code 0.0.0.0}). */
-  public String host() {
-    return host;
-  }
-
-  /** Game port; 0 picks a free one. */
-  public int port() {
-    return port;
-  }
-
-  /** Interface the admin port binds to (default loopback). */
-  public String adminHost() {
-    return adminHost;
-  }
-
-  /** Admin port; 0 picks a free one. */
-  public int adminPort() {
-    return adminPort;
-  }
-
-  public RoomSettings rooms() {
-    return rooms;
-  }
-
-  /** Open game connections at most; further upgrades get HTTP 503. */
-  public int maxConnections() {
-    return maxConnections;
-  }
-
-  /** Largest inbound WebSocket message; a larger one closes the connection with 1009. */
-  public int maxFrameBytes() {
-    return maxFrameBytes;
-  }
-
-  public double inboundRatePerSecond() {
-    return inboundRatePerSecond;
-  }
-
-  public int inboundBurst() {
-    return inboundBurst;
-  }
-
-  /** Rate-limited (dropped) messages within 10 s after which the connection is closed (4003). */
-  public int inboundCloseAfterDrops() {
-    return inboundCloseAfterDrops;
-  }
-
-  /** How long a connection may stay behind (dropping updates) before it is closed (4004). */
-  public Duration slowConsumerTimeout() {
-    return slowConsumerTimeout;
-  }
-
-  public int maxQueuedControlFrames() {
-    return maxQueuedControlFrames;
-  }
-
-  /** A connection with no traffic either way for this long is closed by Jetty. */
-  public Duration idleTimeout() {
-    return idleTimeout;
-  }
-
-  /** Browser origins allowed to connect ({@code *} for any); requests without Origin always are. */
-  public List<String> allowedOrigins() {
-    return allowedOrigins;
-  }
-
-  /** On SIGTERM, how long to wait for clients to leave before stopping anyway. */
-  public Duration drainTimeout() {
-    return drainTimeout;
-  }
-
-  /** The reconnect hint sent with 1012 is drawn uniformly from [min, max] to spread reconnects. */
-  public Duration reconnectMin() {
-    return reconnectMin;
-  }
-
-  public Duration reconnectMax() {
-    return reconnectMax;
-  }
-
-  /** The rollout config file, watched for changes; empty: defaults and environment only. */
-  public Optional<Path> configFile() {
-    return configFile;
-  }
-
-  /** Decode errors within {@link #decodeErrorWindow} after which a connection is downgraded to JSON. */
-  public int decodeErrorLimit() {
-    return decodeErrorLimit;
-  }
-
-  public Duration decodeErrorWindow() {
-    return decodeErrorWindow;
-  }
-
-  /** Share (0..1) of inbound binary frames to corrupt on purpose; 0 = off (the default). */
-  public double injectProtoErrors() {
-    return injectProtoErrors;
-  }
-
-  public boolean allowFaultInjection() {
-    return allowFaultInjection;
-  }
-
-  /** Log every message's type, size and encode time (seed {@code LOG_PROTO_MESSAGES=1}). */
-  public boolean logProtoMessages() {
-    return logProtoMessages;
-  }
-
-  /** The environment the rollout config reads its {@code PROTOBUF_*} overrides from (default: none). */
-  public Map<String, String> environment() {
-    return environment;
-  }
-
-  private static String require(String value, String name) {
-    if (value == null || value.isBlank()) {
-      throw new IllegalArgumentException(name + " must not be empty, was \"" + value + "\"");
+    public Network withCompression(boolean on) {
+      return new Network(host, port, adminHost, adminPort, maxConnections, maxFrameBytes, idleTimeout,
+          requestHeaderTimeout, allowedOrigins, on);
     }
-    return value;
-  }
 
-  private static int port(int value, String name) {
-    if (value < 0 || value > 65535) {
-      throw new IllegalArgumentException(name + " must be 0..65535, was " + value);
+    public Network withTimeouts(Duration idle, Duration requestHeaders) {
+      return new Network(host, port, adminHost, adminPort, maxConnections, maxFrameBytes, idle, requestHeaders,
+          allowedOrigins, compression);
     }
-    return value;
   }
 
-  private static int atLeast(int value, int min, String name) {
+  /**
+   * Graceful shutdown: on SIGTERM every client gets close 1012 with a reconnect hint drawn from
+   * [reconnectMin, reconnectMax], and the server waits up to {@code timeout} for them to go.
+   */
+  public record Drain(Duration timeout, Duration reconnectMin, Duration reconnectMax) {
+
+    public static final Drain DEFAULTS = new Drain(Duration.ofSeconds(10), Duration.ofMillis(250), Duration.ofMillis(2_000));
+
+    /** @throws IllegalArgumentException naming the bad value */
+    public Drain {
+      requirePositive(timeout, "drain timeout");
+      requirePositive(reconnectMin, "reconnect hint minimum");
+      requirePositive(reconnectMax, "reconnect hint maximum");
+      if (reconnectMax.compareTo(reconnectMin) < 0) {
+        throw new IllegalArgumentException("reconnect hint maximum (" + reconnectMax.toMillis()
+            + " ms) must not be below its minimum (" + reconnectMin.toMillis() + " ms)");
+      }
+    }
+  }
+
+  /**
+   * Where the rollout config comes from: the YAML file (watched), and the {@code PROTOBUF_*}
+   * variables of the environment.
+   */
+  public record Rollout(Optional<Path> configFile, Map<String, String> environment) {
+
+    public static final Rollout NONE = new Rollout(Optional.empty(), Map.of());
+
+    public Rollout {
+      Objects.requireNonNull(configFile, "configFile");
+      environment = Map.copyOf(environment);
+    }
+  }
+
+  /**
+   * Switches for benchmarks, chaos tests and debugging; every one off in production.
+   *
+   * @param broadcastMode per-cohort (production), or a benchmark's comparison mode
+   * @param injectProtoErrors share of inbound binary frames corrupted on purpose, 0..1
+   * @param logProtoMessages log every message encoded and received ({@code LOG_PROTO_MESSAGES=1})
+   * @param shadowOneIn shadow verification of 1 cohort broadcast in N; 0 is off
+   */
+  public record Diagnostics(BroadcastMode broadcastMode, double injectProtoErrors, boolean logProtoMessages,
+      int shadowOneIn) {
+
+    public static final Diagnostics OFF = new Diagnostics(BroadcastMode.PER_COHORT, 0, false, 0);
+
+    /** @throws IllegalArgumentException naming the bad value */
+    public Diagnostics {
+      Objects.requireNonNull(broadcastMode, "broadcastMode");
+      if (!(injectProtoErrors >= 0 && injectProtoErrors <= 1)) {
+        throw new IllegalArgumentException("INJECT_PROTO_ERRORS must be a share 0..1, was " + injectProtoErrors);
+      }
+      if (shadowOneIn < 0) {
+        throw new IllegalArgumentException("shadow sampling must be 0 (off) or 1 in N, was " + shadowOneIn);
+      }
+    }
+  }
+
+  public ServerSettings withNetwork(Network n) {
+    return new ServerSettings(n, limits, rooms, drain, rollout, diagnostics);
+  }
+
+  public ServerSettings withLimits(SessionLimits l) {
+    return new ServerSettings(network, l, rooms, drain, rollout, diagnostics);
+  }
+
+  public ServerSettings withRooms(RoomSettings r) {
+    return new ServerSettings(network, limits, r, drain, rollout, diagnostics);
+  }
+
+  public ServerSettings withDrain(Drain d) {
+    return new ServerSettings(network, limits, rooms, d, rollout, diagnostics);
+  }
+
+  public ServerSettings withRollout(Rollout r) {
+    return new ServerSettings(network, limits, rooms, drain, r, diagnostics);
+  }
+
+  public ServerSettings withDiagnostics(Diagnostics d) {
+    return new ServerSettings(network, limits, rooms, drain, rollout, d);
+  }
+
+  /** With this rollout environment (e.g. {@code PROTOBUF_ENABLED=true}). */
+  public ServerSettings withEnvironment(Map<String, String> environment) {
+    return withRollout(new Rollout(rollout.configFile(), environment));
+  }
+
+  /** With this rollout config file, watched. */
+  public ServerSettings withConfigFile(Path file) {
+    return withRollout(new Rollout(Optional.of(file), rollout.environment()));
+  }
+
+  private static void requirePort(int port, String name) {
+    if (port < 0 || port > 65_535) {
+      throw new IllegalArgumentException(name + " must be 0..65535, was " + port);
+    }
+  }
+
+  private static void requireAtLeast(int min, int value, String name) {
     if (value < min) {
       throw new IllegalArgumentException(name + " must be at least " + min + ", was " + value);
     }
-    return value;
   }
 
-  private static Duration positive(Duration value, String name) {
-    if (value == null || value.isZero() || value.isNegative()) {
-      throw new IllegalArgumentException(name + " must be positive, was " + value);
-    }
-    return value;
-  }
-
-  /** Mutable builder; {@link #build()} validates. */
-  public static final class Builder {
-    private String host = "0.0.0.0";
-    private int port = 8080;
-    private String adminHost = "127.0.0.1";
-    private int adminPort = 9090;
-    private RoomSettings rooms = RoomSettings.DEFAULTS;
-    private int maxConnections = 10_000;
-    private int maxFrameBytes = 16 * 1024;
-    private double inboundRatePerSecond = 30;
-    private int inboundBurst = 60;
-    private int inboundCloseAfterDrops = 300;
-    private Duration slowConsumerTimeout = Duration.ofSeconds(5);
-    private int maxQueuedControlFrames = 32;
-    private Duration idleTimeout = Duration.ofSeconds(60);
-    private List<String> allowedOrigins = List.of();
-    private Duration drainTimeout = Duration.ofSeconds(10);
-    private Duration reconnectMin = Duration.ofMillis(250);
-    private Duration reconnectMax = Duration.ofMillis(2_000);
-    private Path configFile;
-    private int decodeErrorLimit = 5;
-    private Duration decodeErrorWindow = Duration.ofSeconds(10);
-    private double injectProtoErrors;
-    private boolean allowFaultInjection;
-    private boolean logProtoMessages;
-    private Map<String, String> environment = Map.of();
-    private BroadcastMode broadcastMode = BroadcastMode.PER_COHORT;
-
-    private Builder() {}
-
-    public Builder host(String v) { host = v; return this; }
-    public Builder port(int v) { port = v; return this; }
-    public Builder adminHost(String v) { adminHost = v; return this; }
-    public Builder adminPort(int v) { adminPort = v; return this; }
-    public Builder rooms(RoomSettings v) { rooms = v; return this; }
-    public Builder maxConnections(int v) { maxConnections = v; return this; }
-    public Builder maxFrameBytes(int v) { maxFrameBytes = v; return this; }
-    public Builder inboundRatePerSecond(double v) { inboundRatePerSecond = v; return this; }
-    public Builder inboundBurst(int v) { inboundBurst = v; return this; }
-    public Builder inboundCloseAfterDrops(int v) { inboundCloseAfterDrops = v; return this; }
-    public Builder slowConsumerTimeout(Duration v) { slowConsumerTimeout = v; return this; }
-    public Builder maxQueuedControlFrames(int v) { maxQueuedControlFrames = v; return this; }
-    public Builder idleTimeout(Duration v) { idleTimeout = v; return this; }
-    public Builder allowedOrigins(List<String> v) { allowedOrigins = List.copyOf(v); return this; }
-    public Builder drainTimeout(Duration v) { drainTimeout = v; return this; }
-    public Builder reconnectHint(Duration min, Duration max) { reconnectMin = min; reconnectMax = max; return this; }
-    public Builder configFile(Path v) { configFile = v; return this; }
-    public Builder decodeErrorLimit(int v) { decodeErrorLimit = v; return this; }
-    public Builder decodeErrorWindow(Duration v) { decodeErrorWindow = v; return this; }
-    public Builder injectProtoErrors(double v) { injectProtoErrors = v; return this; }
-    public Builder allowFaultInjection(boolean v) { allowFaultInjection = v; return this; }
-    public Builder logProtoMessages(boolean v) { logProtoMessages = v; return this; }
-    public Builder environment(Map<String, String> v) { environment = Map.copyOf(v); return this; }
-    public Builder broadcastMode(BroadcastMode v) { broadcastMode = v; return this; }
-
-    /**
-     * @throws IllegalArgumentException naming the first bad value
-     */
-    public ServerSettings build() {
-      return new ServerSettings(this);
+  private static void requirePositive(Duration d, String name) {
+    if (d == null || d.isNegative() || d.isZero()) {
+      throw new IllegalArgumentException(name + " must be positive, was " + d);
     }
   }
 }

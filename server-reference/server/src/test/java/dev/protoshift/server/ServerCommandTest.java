@@ -19,12 +19,14 @@ class ServerCommandTest {
   @Test
   void defaults_areAWorkingServer() {
     ServerSettings s = parse().settings(Map.of());
-    assertThat(s.port()).isEqualTo(8080);
-    assertThat(s.adminHost()).isEqualTo("127.0.0.1");
+    assertThat(s).isEqualTo(ServerSettings.DEFAULTS.withRollout(new ServerSettings.Rollout(java.util.Optional.empty(),
+        Map.of())));
+    assertThat(s.network().port()).isEqualTo(8080);
+    assertThat(s.network().adminHost()).isEqualTo("127.0.0.1");
+    assertThat(s.network().compression()).isFalse();
     assertThat(s.rooms().tickRateHz()).isEqualTo(20);
-    assertThat(s.injectProtoErrors()).isZero();
-    assertThat(s.logProtoMessages()).isFalse();
-    assertThat(s.configFile()).isEmpty();
+    assertThat(s.diagnostics()).isEqualTo(ServerSettings.Diagnostics.OFF);
+    assertThat(s.rollout().configFile()).isEmpty();
   }
 
   @Test
@@ -32,23 +34,24 @@ class ServerCommandTest {
     ServerSettings s = parse("--port", "0", "--tick-rate", "30", "--drain-timeout", "250ms",
         "--allowed-origin", "https://a.example", "--allowed-origin", "https://b.example").settings(Map.of());
     assertThat(s.rooms().tickRateHz()).isEqualTo(30);
-    assertThat(s.drainTimeout()).isEqualTo(Duration.ofMillis(250));
-    assertThat(s.allowedOrigins()).containsExactly("https://a.example", "https://b.example");
+    assertThat(s.drain().timeout()).isEqualTo(Duration.ofMillis(250));
+    assertThat(s.network().allowedOrigins()).containsExactly("https://a.example", "https://b.example");
   }
 
   @Test
   void environment_logProtoMessagesAndFaultInjection() {
     ServerSettings s = parse().settings(Map.of("LOG_PROTO_MESSAGES", "1", "INJECT_PROTO_ERRORS", "0.1",
         "PROTOSHIFT_ALLOW_FAULT_INJECTION", "true"));
-    assertThat(s.logProtoMessages()).isTrue();
-    assertThat(s.injectProtoErrors()).isEqualTo(0.1);
+    assertThat(s.diagnostics().logProtoMessages()).isTrue();
+    assertThat(s.diagnostics().injectProtoErrors()).isEqualTo(0.1);
   }
 
   @Test
   void faultInjection_isRefusedUnlessAllowed() {
     assertThatThrownBy(() -> parse().settings(Map.of("INJECT_PROTO_ERRORS", "0.1")))
         .hasMessageContaining("refused").hasMessageContaining("--allow-fault-injection");
-    assertThat(parse("--allow-fault-injection").settings(Map.of("INJECT_PROTO_ERRORS", "0.1")).injectProtoErrors())
+    assertThat(parse("--allow-fault-injection").settings(Map.of("INJECT_PROTO_ERRORS", "0.1")).diagnostics()
+        .injectProtoErrors())
         .isEqualTo(0.1);
   }
 
@@ -67,6 +70,23 @@ class ServerCommandTest {
     assertThatThrownBy(() -> parse("--drain-timeout", "soon")).hasMessageContaining("was \"soon\"");
     assertThatThrownBy(() -> parse("--allowed-origin", "example.com").settings(Map.of()))
         .hasMessageContaining("was \"example.com\"");
+  }
+
+  @Test
+  void newOptions_compressionShadowAndRoomBudget_reachTheSettings() {
+    ServerSettings s = parse("--compression", "--shadow-sampling", "100", "--new-rooms-per-minute", "5",
+        "--request-header-timeout", "3s", "--close-timeout", "500ms").settings(Map.of());
+    assertThat(s.network().compression()).isTrue();
+    assertThat(s.diagnostics().shadowOneIn()).isEqualTo(100);
+    assertThat(s.rooms().newRoomsPerMinute()).isEqualTo(5);
+    assertThat(s.network().requestHeaderTimeout()).isEqualTo(Duration.ofSeconds(3));
+    assertThat(s.limits().closeTimeout()).isEqualTo(Duration.ofMillis(500));
+  }
+
+  @Test
+  void missingAdminTokenFile_saysNoSuchFile() {
+    assertThatThrownBy(() -> parse("--admin-token-file", "/nonexistent/token").adminToken(Map.of()))
+        .hasMessage("cannot read the admin token file /nonexistent/token: no such file");
   }
 
   @Test

@@ -72,6 +72,6 @@ class BroadcastModeTest {
 
   @Test
   void settings_defaultIsPerCohort() {
-    assertThat(ServerSettings.builder().build().broadcastMode()).isEqualTo(BroadcastMode.PER_COHORT);
+    assertThat(ServerSettings.DEFAULTS.diagnostics().broadcastMode()).isEqualTo(BroadcastMode.PER_COHORT);
   }
 }

@@ -1,5 +1,6 @@
 package dev.protoshift.server;
 
+import dev.protoshift.session.CloseCode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -95,7 +96,7 @@ class ReferenceServerTest {
     URI uri = URI.create(server.gameUri() + "?room=r");
     ReconnectingSocket first = socket(uri, new RecordingListener());
     assertThat(upgradeStatus(first)).isEqualTo(101);
-    await().atMost(Duration.ofSeconds(5)).until(() -> server.context().connections().count() == 1);
+    await().atMost(Duration.ofSeconds(5)).until(() -> server.sessions().count() == 1);
     assertThat(upgradeStatus(socket(uri, new RecordingListener()))).isEqualTo(503);
     first.close();
   }
@@ -144,7 +145,7 @@ class ReferenceServerTest {
     for (RecordingListener l : listeners) {
       socket(uri, l).connect().get(5, TimeUnit.SECONDS);
     }
-    await().atMost(Duration.ofSeconds(5)).until(() -> server.context().connections().count() == 3);
+    await().atMost(Duration.ofSeconds(5)).until(() -> server.sessions().count() == 3);
 
     assertThat(server.drain()).isTrue();
 

@@ -72,14 +72,21 @@ public final class AdminHandler extends Handler.Abstract {
         write(response, callback, AdminRoute.AdminResponse.json(r ? 200 : 503, node.toString()));
         return true;
       }
+      // Every other path needs the token first: without it, a known route and an unknown one
+      // answer alike (no route discovery), and no body is read.
+      List<String> authorizations = request.getHeaders().getValuesList(HttpHeader.AUTHORIZATION);
+      if (authorizations.size() > 1) {
+        write(response, callback, error(400, "more than one Authorization header; send one"));
+        return true;
+      }
+      if (!authorized(authorizations.isEmpty() ? null : authorizations.get(0))) {
+        response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer realm=\"protoshift-admin\"");
+        write(response, callback, error(401, "missing or wrong bearer token"));
+        return true;
+      }
       Map<String, AdminRoute> byMethod = routes.get(path);
       if (byMethod == null) {
         write(response, callback, error(404, "no admin endpoint " + path));
-        return true;
-      }
-      if (!authorized(request)) {
-        response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer realm=\"protoshift-admin\"");
-        write(response, callback, error(401, "missing or wrong bearer token"));
         return true;
       }
       AdminRoute route = byMethod.get(method);
@@ -99,8 +106,7 @@ public final class AdminHandler extends Handler.Abstract {
     return true;
   }
 
-  private boolean authorized(Request request) {
-    String header = request.getHeaders().get(HttpHeader.AUTHORIZATION);
+  private boolean authorized(String header) {
     if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
       return false;
     }

@@ -23,10 +23,12 @@ public final class AdminToken {
 
   private final byte[] digest;
   private final String source;
+  private final Path generatedFile;
 
-  private AdminToken(String token, String source) {
+  private AdminToken(String token, String source, Path generatedFile) {
     this.digest = sha256(token);
     this.source = source;
+    this.generatedFile = generatedFile;
   }
 
   /**
@@ -45,7 +47,7 @@ public final class AdminToken {
     if (t.chars().anyMatch(Character::isWhitespace)) {
       throw new IllegalArgumentException("admin token from " + source + " must not contain whitespace");
     }
-    return new AdminToken(t, source);
+    return new AdminToken(t, source, null);
   }
 
   /**
@@ -55,7 +57,14 @@ public final class AdminToken {
    * @throws IllegalArgumentException if its token is too short
    */
   public static AdminToken fromFile(Path file) throws IOException {
-    String content = Files.readString(file, StandardCharsets.UTF_8);
+    String content;
+    try {
+      content = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new IOException("cannot read the admin token file " + file.toAbsolutePath() + ": no such file", e);
+    } catch (IOException e) {
+      throw new IOException("cannot read the admin token file " + file.toAbsolutePath() + ": " + e, e);
+    }
     String firstLine = content.lines().findFirst().orElse("");
     return of(firstLine, "file " + file.toAbsolutePath());
   }
@@ -78,7 +87,28 @@ public final class AdminToken {
       file = Files.createTempFile(directory, "protoshift-admin-", ".token");
     }
     Files.writeString(file, token + "\n", StandardCharsets.UTF_8);
-    return new AdminToken(token, "generated, in file " + file.toAbsolutePath());
+    file.toFile().deleteOnExit(); // and delete() when the server closes
+    return new AdminToken(token, "generated, in file " + file.toAbsolutePath(), file);
+  }
+
+  /**
+   * Deletes the file a generated token was written to (a server that generated one calls this when
+   * it stops; the JVM's exit deletes it too). No-op for a token the operator gave.
+   */
+  public void deleteGeneratedFile() {
+    if (generatedFile != null) {
+      try {
+        Files.deleteIfExists(generatedFile);
+      } catch (IOException e) {
+        System.getLogger(AdminToken.class.getName()).log(System.Logger.Level.WARNING,
+            "cannot delete the generated admin token file " + generatedFile + ": " + e);
+      }
+    }
+  }
+
+  /** The file a generated token was written to, if this token was generated. */
+  public java.util.Optional<Path> generatedFile() {
+    return java.util.Optional.ofNullable(generatedFile);
   }
 
   /** True if the presented token equals this one; constant time. {@code null} never matches. */

@@ -1,26 +1,24 @@
 package dev.protoshift.server.game;
 
+import dev.protoshift.reference.game.GameProtocol;
 import dev.protoshift.reference.game.PlayerInput;
+import dev.protoshift.reference.game.RoomState;
+import dev.protoshift.reference.game.ServerMessage;
+import dev.protoshift.session.RoomFanout;
+import dev.protoshift.session.Session;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
-import java.util.Optional;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ScheduledFuture;
-import java.util.function.Consumer;
-import java.util.function.BiFunction;
 
 /**
- * One room: its game, its occupants and its tick. Everything that changes the room (joins,
- * leaves, inputs, protocol switches) is posted to its mailbox and applied on the tick thread
- * at the start of the next tick, before the state is built and broadcast — so a change takes
- * effect within one tick, and the room needs no locks.
- *
- * <p>The tick number is the room's sequence number: +1 per tick, never skipped, even when a
- * tick runs late.
+ * One room: its game world, its players, and its tick. Joins, leaves and inputs are posted to its
+ * mailbox and applied on the tick thread at the start of the next tick, then the world steps and
+ * the state goes to every player through the room's {@link RoomFanout} (once per cohort). The room
+ * needs no locks; the tick number is +1 per tick, never skipped.
  */
 public final class Room {
 
@@ -28,21 +26,20 @@ public final class Room {
 
   private final String id;
   private final GhostWorld world;
-  private final Broadcaster broadcaster;
+  private final RoomFanout<RoomState> fanout;
+  private final GameProtocol game;
   private final Clock clock;
   private final float dtSeconds;
   private final ConcurrentLinkedQueue<Runnable> mailbox = new ConcurrentLinkedQueue<>();
-  private final List<Broadcaster.Seat> seats = new ArrayList<>();
-  private final List<Broadcaster.Seat> seatsView = Collections.unmodifiableList(seats);
+  private final Map<Session, String> players = new IdentityHashMap<>();
   private long tick;
-  private long emptySinceNanos = -1;
   private volatile ScheduledFuture<?> schedule;
-  private volatile boolean closed;
 
-  Room(String id, GhostWorld world, Broadcaster broadcaster, Clock clock, float dtSeconds) {
+  Room(String id, GhostWorld world, RoomFanout<RoomState> fanout, GameProtocol game, Clock clock, float dtSeconds) {
     this.id = id;
     this.world = world;
-    this.broadcaster = broadcaster;
+    this.fanout = fanout;
+    this.game = game;
     this.clock = clock;
     this.dtSeconds = dtSeconds;
   }
@@ -53,120 +50,82 @@ public final class Room {
 
   /** The last tick broadcast (0 before the first). */
   public long tick() {
-    return tick;
+    return fanout.lastTick();
   }
 
-  /** Runs {@code task} on the tick thread at the start of the next tick. */
-  public void post(Runnable task) {
-    mailbox.add(task);
-  }
-
-  /** Posts a leave: the occupant's ghost is removed and it gets no further broadcast. */
-  public void leave(Occupant occupant) {
-    post(() -> {
-      for (int i = 0; i < seats.size(); i++) {
-        if (seats.get(i).occupant() == occupant) {
-          world.removePlayer(seats.get(i).ghostId());
-          seats.remove(i);
-          return;
-        }
+  /** Gives the player a ghost and seats its session from the next tick on. */
+  void join(Session session, String displayName) {
+    mailbox.add(() -> {
+      String ghost = world.addPlayer(displayName);
+      players.put(session, ghost);
+      if (!fanout.add(session, ghost)) {
+        players.remove(session);
+        world.removePlayer(ghost); // it closed meanwhile
       }
     });
   }
 
-  /**
-   * Posts an input for {@code occupant}'s ghost (the function gets the world and the ghost id);
-   * a refused input is reported to {@code onError} on the tick thread. Ignored if the occupant
-   * has left.
-   */
-  void submit(Occupant occupant, BiFunction<GhostWorld, String, Optional<InputError>> input,
-      Consumer<InputError> onError) {
-    post(() -> {
-      for (Broadcaster.Seat seat : seats) {
-        if (seat.occupant() == occupant) {
-          input.apply(world, seat.ghostId()).ifPresent(onError);
-          return;
-        }
+  /** Removes the player's ghost; it gets no further state. */
+  public void leave(Session session) {
+    mailbox.add(() -> {
+      String ghost = players.remove(session);
+      if (ghost != null) {
+        world.removePlayer(ghost);
       }
+      fanout.remove(session);
     });
   }
 
-  /**
-   * Posts a decoded input for {@code occupant}'s ghost; a refused input (an unknown item, a bad
-   * route, ...) is reported to {@code onError} on the tick thread.
-   */
-  public void submit(Occupant occupant, PlayerInput input, Consumer<InputError> onError) {
-    submit(occupant, (world, ghostId) -> Inputs.apply(world, ghostId, input.action()), onError);
-  }
-
-  void join(Occupant occupant) {
-    post(() -> {
-      String ghostId = world.addPlayer(occupant.displayName());
-      seats.add(new Broadcaster.Seat(occupant, ghostId));
-      occupant.seated(this, ghostId);
+  /** Applies a player's input at the next tick; a refused input is answered with an error. */
+  public void submit(Session session, PlayerInput input) {
+    mailbox.add(() -> {
+      String ghost = players.get(session);
+      if (ghost == null) {
+        return; // left meanwhile
+      }
+      Inputs.apply(world, ghost, input.action()).ifPresent(error -> session.send(cohort ->
+          game.encodeError(new ServerMessage.Error(error.code(), error.message()), cohort)));
     });
   }
 
-  /** One tick: apply the mailbox, step the game, broadcast. Never throws. */
+  /** One tick: the mailbox, a game step, the broadcast. Never throws. */
   void runTick() {
-    if (closed) {
-      return;
-    }
     try {
       Runnable task;
       while ((task = mailbox.poll()) != null) {
-        runSafely(task);
+        try {
+          task.run();
+        } catch (RuntimeException e) {
+          LOG.log(Level.ERROR, "room " + id + ": a posted task failed", e);
+        }
       }
       world.step(dtSeconds);
       tick++;
-      broadcaster.broadcast(new RoomTick(id, tick, micros(clock.instant()), world), seatsView);
+      fanout.broadcast(tick, Snapshots.of(world, tick, micros(clock.instant())));
     } catch (RuntimeException | Error e) {
       LOG.log(Level.ERROR, "room " + id + " tick " + tick + " failed; the room goes on with the next tick", e);
     }
   }
 
-  private void runSafely(Runnable task) {
-    try {
-      task.run();
-    } catch (RuntimeException e) {
-      LOG.log(Level.ERROR, "room " + id + ": a posted task failed", e);
-    }
+  /** True if the room has no player and nothing posted: it can go. */
+  boolean isEmpty() {
+    return players.isEmpty() && mailbox.isEmpty() && fanout.isIdle();
   }
 
-  /** True if the room has had no occupant and nothing posted for at least {@code idleNanos}. */
-  boolean idleFor(long nowNanos, long idleNanos) {
-    if (!seats.isEmpty() || !mailbox.isEmpty()) {
-      emptySinceNanos = -1;
-      return false;
-    }
-    if (emptySinceNanos < 0) {
-      emptySinceNanos = nowNanos;
-    }
-    return nowNanos - emptySinceNanos >= idleNanos;
-  }
-
-  boolean hasPendingWork() {
-    return !mailbox.isEmpty() || !seats.isEmpty();
+  /** Players seated (tick thread's view). */
+  int players() {
+    return players.size();
   }
 
   void scheduled(ScheduledFuture<?> future) {
     this.schedule = future;
   }
 
-  void close() {
-    closed = true;
+  void stop() {
     ScheduledFuture<?> s = schedule;
     if (s != null) {
       s.cancel(false);
     }
-  }
-
-  boolean isClosed() {
-    return closed;
-  }
-
-  int occupants() {
-    return seats.size();
   }
 
   GhostWorld world() {

@@ -75,4 +75,37 @@ class AdminHandlerTest {
     assertThat(post.statusCode()).isEqualTo(405);
     assertThat(post.headers().firstValue("Allow")).contains("GET");
   }
+
+  @Test
+  void withoutAToken_knownAndUnknownRoutesLookAlike() throws Exception {
+    HttpResponse<String> known = get("/admin/rollout", null);
+    HttpResponse<String> unknown = get("/admin/nope", null);
+
+    assertThat(known.statusCode()).isEqualTo(401);
+    assertThat(unknown.statusCode()).isEqualTo(401);
+    assertThat(unknown.body()).isEqualTo(known.body());
+  }
+
+  @Test
+  void anOversizedBodyWithoutAToken_is401_notTheBodysSize() throws Exception {
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.adminPort())) {
+      socket.getOutputStream().write(("PUT /admin/rollout HTTP/1.1\r\nHost: x\r\nContent-Length: "
+          + (AdminHandler.MAX_BODY + 10) + "\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      String response = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+
+      assertThat(response).startsWith("HTTP/1.1 401");
+    }
+  }
+
+  @Test
+  void twoAuthorizationHeaders_areRefusedAsAmbiguous() throws Exception {
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.adminPort())) {
+      socket.getOutputStream().write(("GET /metrics HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer wrong-token-123456789\r\n"
+          + "Authorization: Bearer " + TestServers.TOKEN + "\r\nConnection: close\r\n\r\n")
+          .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      String response = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+
+      assertThat(response).startsWith("HTTP/1.1 400").contains("more than one Authorization header");
+    }
+  }
 }

@@ -1,6 +1,6 @@
 package dev.protoshift.tools.client;
 
-import dev.protoshift.server.CloseCode;
+import dev.protoshift.session.CloseCode;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.time.Duration;

@@ -36,6 +36,8 @@ class ModuleBoundariesTest {
       "versioning", List.of("dev.protoshift.versioning.."),
       "compat", List.of("dev.protoshift.compat.."),
       "convert", List.of("dev.protoshift.convert.."),
+      "session", List.of("dev.protoshift.session", "dev.protoshift.session.internal.."),
+      "session-micrometer", List.of("dev.protoshift.session.micrometer.."),
       "reference", List.of("dev.protoshift.reference..", "dev.protoshift.proto.game.."),
       "server", List.of("dev.protoshift.server.."),
       "tools", List.of("dev.protoshift.tools.."));
@@ -46,15 +48,17 @@ class ModuleBoundariesTest {
       "versioning", List.of(),
       "compat", List.of("versioning"),
       "convert", List.of("proto", "versioning"),
+      "session", List.of("proto", "versioning", "convert"),
+      "session-micrometer", List.of("versioning", "session"),
       "reference", List.of("proto", "versioning", "convert"),
-      "server", List.of("proto", "versioning", "convert", "reference"),
-      "tools", List.of("proto", "versioning", "convert", "reference", "server"));
+      "server", List.of("proto", "versioning", "convert", "session", "session-micrometer", "reference"),
+      "tools", List.of("proto", "versioning", "convert", "session", "reference", "server"));
 
   /** Third-party packages only some modules may use. */
   static final Map<String, List<String>> THIRD_PARTY_ONLY_IN = Map.of(
       "org.eclipse.jetty..", List.of("server", "tools"),
-      "io.micrometer..", List.of("server"),
-      "com.google.protobuf..", List.of("proto", "compat", "convert", "reference", "server", "tools"),
+      "io.micrometer..", List.of("session-micrometer", "server"),
+      "com.google.protobuf..", List.of("proto", "compat", "convert", "session", "reference", "server", "tools"),
       "picocli..", List.of("compat", "server", "tools"));
 
   /** Modules no library module may use: the reference game, its server and its tools. */
@@ -107,7 +111,7 @@ class ModuleBoundariesTest {
   void internalPackages_areUsedOnlyByTheirOwnModule() {
     for (String module : PACKAGES.keySet()) {
       noClasses().that().resideOutsideOfPackages(packages(module))
-          .should().dependOnClassesThat().resideInAPackage("dev.protoshift." + module + ".internal..")
+          .should().dependOnClassesThat().resideInAPackage("dev.protoshift." + module.replace('-', '.') + ".internal..")
           .allowEmptyShould(true)
           .check(production);
     }

@@ -91,7 +91,7 @@ class AdminApiTest {
         .environment(Map.of("PROTOBUF_ENABLED", "true", "PROTOBUF_ROLLOUT_PERCENTAGE", "100")).build());
     RecordingListener proto = connect("room=k&proto_version=1.1.0");
     RecordingListener legacy = connect("room=k");
-    await().atMost(Duration.ofSeconds(5)).until(() -> server.context().connections().count() == 2);
+    await().atMost(Duration.ofSeconds(5)).until(() -> server.sessions().count() == 2);
 
     HttpResponse<String> on = call("POST", "/admin/kill-switch", null);
     assertThat(on.statusCode()).isEqualTo(200);
@@ -117,7 +117,7 @@ class AdminApiTest {
     Files.writeString(config, "protobuf:\n  enabled: true\n  rollout_percentage: 100\n");
     server = TestServers.start(TestServers.settings().configFile(config).build());
     RecordingListener proto = connect("room=f&proto_version=1.1.0");
-    await().atMost(Duration.ofSeconds(5)).until(() -> server.context().connections().count() == 1);
+    await().atMost(Duration.ofSeconds(5)).until(() -> server.sessions().count() == 1);
 
     Files.writeString(config, "protobuf:\n  enabled: yes-please\n");
     assertThat(call("POST", "/admin/config/reload", null).statusCode()).isEqualTo(200);
@@ -127,7 +127,7 @@ class AdminApiTest {
     Files.writeString(config, "protobuf:\n  enabled: false\n");
     assertThat(call("POST", "/admin/config/reload", null).statusCode()).isEqualTo(200);
     await().atMost(Duration.ofSeconds(5)).until(() -> switchMessage(proto).contains("kill_switch"));
-    assertThat(server.context().connections().count()).isEqualTo(1);
+    assertThat(server.sessions().count()).isEqualTo(1);
   }
 
   @Test
@@ -137,7 +137,7 @@ class AdminApiTest {
     Path config = Files.createSymbolicLink(dir.resolve("config.yaml"), good);
     server = TestServers.start(TestServers.settings().configFile(config).build());
     RecordingListener proto = connect("room=fifo&proto_version=1.1.0");
-    await().atMost(Duration.ofSeconds(5)).until(() -> server.context().connections().count() == 1);
+    await().atMost(Duration.ofSeconds(5)).until(() -> server.sessions().count() == 1);
     assertThat(server.metrics().scrape()).contains("protoshift_config_source_healthy{source=\"file\"} 1.0");
 
     Path fifo = dir.resolve("config.fifo");
@@ -173,7 +173,7 @@ class AdminApiTest {
         .environment(Map.of("PROTOBUF_ENABLED", "true", "PROTOBUF_ROLLOUT_PERCENTAGE", "100")).build());
     connect("room=c&proto_version=1.0.0");
     connect("room=c");
-    await().atMost(Duration.ofSeconds(5)).until(() -> server.context().connections().count() == 2);
+    await().atMost(Duration.ofSeconds(5)).until(() -> server.sessions().count() == 2);
     HttpResponse<String> r = call("GET", "/admin/cohorts", null);
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.body()).contains("\"connections\":2").contains("\"cohort\":\"json/").contains("\"cohort\":\"protobuf/1.0.0");

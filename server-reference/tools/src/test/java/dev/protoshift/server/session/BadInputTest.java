@@ -116,7 +116,7 @@ class BadInputTest {
 
   @Test
   void faultInjection_corruptsInboundFrames_andTheConnectionDowngrades() throws Exception {
-    server = TestServers.start(TestServers.settings().decodeErrorLimit(2).injectProtoErrors(1).allowFaultInjection(true)
+    server = TestServers.start(TestServers.settings().decodeErrorLimit(2).injectProtoErrors(1)
         .environment(Map.of("PROTOBUF_ENABLED", "true", "PROTOBUF_ROLLOUT_PERCENTAGE", "100")).build());
     Events e = new Events();
     ReferenceClient c = connect("b3", ReferenceClient.options(server.gameUri(), "b3").backoff(Backoff.NONE).query("1.1.0"), e);

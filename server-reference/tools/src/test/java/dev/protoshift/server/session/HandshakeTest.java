@@ -55,29 +55,27 @@ class HandshakeTest {
     return new Connected(socket, listener, session);
   }
 
-  static PlayerConnection serverSide(String roomId) {
-    await().atMost(Duration.ofSeconds(5)).until(() ->
-        server.context().connections().all().stream().anyMatch(c -> c.roomId().equals(roomId)));
-    return server.context().connections().all().stream().filter(c -> c.roomId().equals(roomId)).findFirst().orElseThrow();
+  static dev.protoshift.session.Session serverSide(String roomId) {
+    return TestServers.session(server, roomId);
   }
 
   @Test
   void queryParameter_agreesOnTheVersionAndDecidesByRollout() throws Exception {
     Connected c = connect("room=q1&proto_version=1.1.0");
-    PlayerConnection conn = serverSide("q1");
+    dev.protoshift.session.Session conn = serverSide("q1");
     assertThat(conn.protocol().code()).isEqualTo("protobuf");
     assertThat(conn.reason()).isEqualTo("in_rollout");
-    assertThat(conn.versionTag()).isEqualTo("1.1.0");
+    assertThat(conn.cohort().view().versionClass().label()).isEqualTo("1.1.0");
     c.socket().close();
   }
 
   @Test
   void noVersion_isALegacyJsonConnection() throws Exception {
     Connected c = connect("room=q2");
-    PlayerConnection conn = serverSide("q2");
+    dev.protoshift.session.Session conn = serverSide("q2");
     assertThat(conn.protocol().code()).isEqualTo("json");
     assertThat(conn.reason()).isEqualTo("no_client_support");
-    assertThat(conn.versionTag()).as("a legacy client gets the 1.0.0 view").isEqualTo("1.0.0");
+    assertThat(conn.cohort().view().versionClass().label()).as("a legacy client gets the 1.0.0 view").isEqualTo("1.0.0");
     c.socket().close();
   }
 

@@ -32,7 +32,7 @@ class SlowConsumerTest {
       stalled.setReceiveBufferSize(4096);
       stalled.connect(new InetSocketAddress("127.0.0.1", server.port()));
       OutputStream out = stalled.getOutputStream();
-      out.write(("GET /ws?room=slow&name=stalled HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+      out.write(("GET /ws?room=slow&name=stalled&player=stalled HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
           + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
           .getBytes(StandardCharsets.US_ASCII));
       out.flush();
@@ -52,10 +52,13 @@ class SlowConsumerTest {
           });
 
       await().atMost(Duration.ofSeconds(5)).until(() -> stalledConnection(server).isPresent());
-      PlayerConnection slow = stalledConnection(server).orElseThrow();
+      dev.protoshift.session.Session slow = stalledConnection(server).orElseThrow();
       await().atMost(Duration.ofSeconds(20)).until(() -> !slow.isOpen());
-      assertThat(slow.queue().dropped()).as("stale updates dropped while it lagged").isPositive();
+      assertThat(slow.stats().statesDropped()).as("stale updates dropped while it lagged").isPositive();
       assertThat(server.metrics().scrape()).contains("protoshift_updates_dropped_total");
+      // Released promptly (the close handshake it cannot answer is aborted), counted as the 4004 it was sent.
+      await().atMost(Duration.ofSeconds(5)).until(() -> stalledConnection(server).isEmpty());
+      assertThat(server.metrics().scrape()).contains("protoshift_ws_connections_closed_total{code=\"4004\"} 1.0");
       int seen = ticks.size();
       await().atMost(Duration.ofSeconds(5)).until(() -> ticks.size() > seen + 20);
       // The room went on: the healthy client kept getting new ticks (it may itself skip some on a
@@ -65,8 +68,7 @@ class SlowConsumerTest {
     }
   }
 
-  static java.util.Optional<PlayerConnection> stalledConnection(ReferenceServer server) {
-    return server.context().connections().all().stream()
-        .filter(c -> c.roomId().equals("slow") && c.displayName().equals("stalled")).findFirst();
+  static java.util.Optional<dev.protoshift.session.Session> stalledConnection(ReferenceServer server) {
+    return server.sessions().sessions().stream().filter(c -> "stalled".equals(c.ids().player())).findFirst();
   }
 }

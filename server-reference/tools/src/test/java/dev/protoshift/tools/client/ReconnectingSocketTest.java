@@ -3,10 +3,9 @@ package dev.protoshift.tools.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.protoshift.server.CloseCode;
+import dev.protoshift.session.CloseCode;
 import dev.protoshift.server.ReferenceServer;
 import dev.protoshift.server.TestServers;
-import dev.protoshift.server.session.PlayerConnection;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -54,9 +53,9 @@ class ReconnectingSocketTest {
     ReconnectingSocket socket = new ReconnectingSocket(clients,
         ReconnectingSocket.to(URI.create(server.gameUri() + "?room=r")), FAST, listener);
     socket.connect().get(5, TimeUnit.SECONDS);
-    await().atMost(Duration.ofSeconds(5)).until(() -> server.context().connections().count() == 1);
+    await().atMost(Duration.ofSeconds(5)).until(() -> server.sessions().count() == 1);
 
-    server.context().connections().all().forEach(c -> c.close(CloseCode.TOO_SLOW, "test"));
+    server.sessions().sessions().forEach(c -> c.close(CloseCode.TOO_SLOW, "test"));
 
     await().atMost(Duration.ofSeconds(5)).until(() -> listener.opens.size() == 2);
     assertThat(listener.closes.get(0)).isEqualTo(new RecordingListener.Close(4004, "test", true));
@@ -72,9 +71,9 @@ class ReconnectingSocketTest {
     ReconnectingSocket socket = new ReconnectingSocket(clients,
         ReconnectingSocket.to(URI.create(server.gameUri() + "?room=r")), FAST, listener);
     socket.connect().get(5, TimeUnit.SECONDS);
-    await().atMost(Duration.ofSeconds(5)).until(() -> server.context().connections().count() == 1);
+    await().atMost(Duration.ofSeconds(5)).until(() -> server.sessions().count() == 1);
 
-    server.context().connections().all().forEach(c -> c.close(CloseCode.VERSION_UNSUPPORTED, "supported 1.0.0..1.2.0"));
+    server.sessions().sessions().forEach(c -> c.close(CloseCode.VERSION_UNSUPPORTED, "supported 1.0.0..1.2.0"));
 
     await().atMost(Duration.ofSeconds(5)).until(() -> !listener.closes.isEmpty());
     assertThat(listener.closes.get(0).reconnecting()).isFalse();
@@ -90,7 +89,7 @@ class ReconnectingSocketTest {
     ReconnectingSocket socket = new ReconnectingSocket(clients,
         ReconnectingSocket.to(URI.create("ws://127.0.0.1:" + port + "/ws?room=r")), FAST, listener);
     socket.connect().get(5, TimeUnit.SECONDS);
-    await().atMost(Duration.ofSeconds(5)).until(() -> server.context().connections().count() == 1);
+    await().atMost(Duration.ofSeconds(5)).until(() -> server.sessions().count() == 1);
 
     server.drain();
     server.close();
@@ -100,9 +99,9 @@ class ReconnectingSocketTest {
     await().atMost(Duration.ofSeconds(10)).until(() -> listener.opens.size() == 2);
     assertThat(listener.closes.get(0).code()).isEqualTo(1012);
     assertThat(listener.closes.get(0).reconnecting()).isTrue();
-    await().atMost(Duration.ofSeconds(5)).until(() -> server.context().connections().count() == 1);
-    PlayerConnection c = server.context().connections().all().get(0);
-    assertThat(c.roomId()).isEqualTo("r");
+    await().atMost(Duration.ofSeconds(5)).until(() -> server.sessions().count() == 1);
+    dev.protoshift.session.Session c = server.sessions().sessions().iterator().next();
+    assertThat(c.ids().room()).isEqualTo("r");
     socket.close();
   }
 
@@ -116,6 +115,6 @@ class ReconnectingSocketTest {
     socket.close();
     await().atMost(Duration.ofSeconds(5)).until(() -> !listener.closes.isEmpty());
     assertThat(listener.closes.get(0).reconnecting()).isFalse();
-    await().atMost(Duration.ofSeconds(5)).until(() -> server.context().connections().count() == 0);
+    await().atMost(Duration.ofSeconds(5)).until(() -> server.sessions().count() == 0);
   }
 }

@@ -6,7 +6,8 @@ import dev.protoshift.server.ReferenceServer;
 import dev.protoshift.server.ServerSettings;
 import dev.protoshift.server.admin.AdminToken;
 import dev.protoshift.server.game.RoomSettings;
-import dev.protoshift.server.metrics.ServerMetrics;
+import dev.protoshift.server.TestServers;
+import dev.protoshift.session.micrometer.MicrometerSessionMetrics;
 import dev.protoshift.tools.loadtest.LoadSettings.Mix;
 import dev.protoshift.versioning.ProtocolVersion;
 import java.io.IOException;
@@ -38,15 +39,13 @@ final class Chaos {
   private Chaos() {}
 
   /** Loopback, free ports, 20 Hz, four wanderers per room, a short drain. */
-  static ServerSettings.Builder settings() {
-    return ServerSettings.builder()
-        .host("127.0.0.1").port(0).adminHost("127.0.0.1").adminPort(0)
-        .rooms(RoomSettings.DEFAULTS.withTickRate(TICK_HZ).withWanderers(4))
+  static TestServers.Settings settings() {
+    return TestServers.settings().rooms(RoomSettings.DEFAULTS.withTickRate(TICK_HZ).withWanderers(4))
         .drainTimeout(Duration.ofSeconds(3));
   }
 
   static ReferenceServer start(ServerSettings settings) throws Exception {
-    return ReferenceServer.start(settings, AdminToken.of(TOKEN, "chaos test"), ServerMetrics.prometheus());
+    return ReferenceServer.start(settings, AdminToken.of(TOKEN, "chaos test"), MicrometerSessionMetrics.prometheus());
   }
 
   /** Every client declares protobuf (schema version 1.2.0); no inputs unless asked. */

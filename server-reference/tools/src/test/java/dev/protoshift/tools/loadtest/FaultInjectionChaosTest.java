@@ -21,7 +21,7 @@ class FaultInjectionChaosTest {
   void faultInjection_sendersDowngradeToJson_restOfTheRoomUnaffected() throws Exception {
     try (ReferenceServer server = Chaos.start(Chaos.settings()
             .environment(Map.of("PROTOBUF_ENABLED", "true", "PROTOBUF_ROLLOUT_PERCENTAGE", "100"))
-            .injectProtoErrors(0.5).allowFaultInjection(true)
+            .injectProtoErrors(0.5)
             .decodeErrorLimit(5).decodeErrorWindow(Duration.ofSeconds(10)).build());
         LoadSession listeners = Chaos.open(Chaos.load(server, 10, 1, "fault", 0));
         LoadSession senders = Chaos.open(Chaos.load(server, 10, 1, "fault", 10))) {

@@ -1,4 +1,4 @@
-package dev.protoshift.server.transport;
+package dev.protoshift.server.jetty;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,9 +1,15 @@
-package dev.protoshift.server.session;
+package dev.protoshift.server.jetty;
 
 import dev.protoshift.server.game.Rooms;
-import dev.protoshift.versioning.Agreement;
-import dev.protoshift.versioning.Negotiation;
+import dev.protoshift.session.ConnectionIds;
+import dev.protoshift.session.Sessions;
+import dev.protoshift.session.Upgrade;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.function.IntSupplier;
 import java.util.regex.Pattern;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
@@ -16,13 +22,12 @@ import org.eclipse.jetty.websocket.server.ServerUpgradeResponse;
 import org.eclipse.jetty.websocket.server.WebSocketCreator;
 
 /**
- * Decides whether an upgrade request on {@code /ws} becomes a game connection, and negotiates
- * it (query parameter or subprotocols; a hello comes later, as the first frame).
- *
- * <p>Refusals before a WebSocket exists are plain HTTP answers that name what was wrong: 400
- * (bad room, player or name), 403 (origin not allowed), 503 (draining or full). A refused
- * <em>version</em> handshake is answered inside the WebSocket instead (a {@code hello_reject}
- * text frame, then close 4000/4002), because a browser cannot read the body of a failed upgrade.
+ * Turns an upgrade request on {@code /ws} into a game connection: checks what only HTTP can answer
+ * (draining, origin, capacity, room and player ids) with a plain HTTP error naming the problem,
+ * then lets protoshift's {@link Sessions} negotiate. A refused <em>version</em> handshake is still
+ * upgraded and refused inside the WebSocket (a browser cannot read a failed upgrade's body).
+ * permessage-deflate is negotiated only if configured: it compresses every member's frame
+ * separately, undoing encode-once.
  */
 public final class GameUpgrade implements WebSocketCreator {
 
@@ -31,47 +36,65 @@ public final class GameUpgrade implements WebSocketCreator {
 
   private static final Pattern PLAYER_ID = Pattern.compile("[A-Za-z0-9_.:-]{1,128}");
 
-  private final ServerContext context;
+  private final Sessions<?> sessions;
+  private final OriginPolicy origins;
+  private final FaultInjector faults;
+  private final GameEndpoint.Hooks hooks;
+  private final IntSupplier maxConnections;
+  private final boolean compression;
+  private final Consumer<String> rejected;
+  private final String idPrefix = HexFormat.of().toHexDigits((short) ThreadLocalRandom.current().nextInt());
+  private final AtomicLong nextId = new AtomicLong();
 
-  public GameUpgrade(ServerContext context) {
-    this.context = context;
+  /**
+   * @param rejected counts an upgrade refused before a WebSocket exists, by reason
+   */
+  public GameUpgrade(Sessions<?> sessions, OriginPolicy origins, FaultInjector faults, GameEndpoint.Hooks hooks,
+      IntSupplier maxConnections, boolean compression, Consumer<String> rejected) {
+    this.sessions = sessions;
+    this.origins = origins;
+    this.faults = faults;
+    this.hooks = hooks;
+    this.maxConnections = maxConnections;
+    this.compression = compression;
+    this.rejected = rejected;
   }
 
   @Override
   public Object createWebSocket(ServerUpgradeRequest request, ServerUpgradeResponse response, Callback callback) {
-    if (context.draining()) {
+    if (sessions.draining()) {
       return refuse(request, response, callback, HttpStatus.SERVICE_UNAVAILABLE_503, "draining",
           "server is restarting; reconnect to another instance");
     }
     String origin = request.getHeaders().get(HttpHeader.ORIGIN);
-    if (!context.origins().allows(origin)) {
+    if (!origins.allows(origin)) {
       return refuse(request, response, callback, HttpStatus.FORBIDDEN_403, "origin",
           "origin \"" + origin + "\" is not allowed");
     }
-    if (context.connections().count() >= context.settings().maxConnections()) {
+    if (sessions.count() >= maxConnections.getAsInt()) {
       return refuse(request, response, callback, HttpStatus.SERVICE_UNAVAILABLE_503, "full",
-          "server full (" + context.settings().maxConnections() + " connections)");
+          "server full (" + maxConnections.getAsInt() + " connections)");
     }
-    Fields query;
     String roomId;
     String playerId;
     String name;
     try {
-      query = Request.extractQueryParameters(request);
+      Fields query = Request.extractQueryParameters(request);
       roomId = Rooms.requireRoomId(single(query, "room"));
       playerId = playerId(single(query, "player"));
       name = displayName(single(query, "name"));
     } catch (IllegalArgumentException e) {
       return refuse(request, response, callback, HttpStatus.BAD_REQUEST_400, "bad_request", e.getMessage());
     }
-    String connectionId = context.newConnectionId();
-    Negotiation negotiation = context.negotiator().onUpgrade(request.getHttpURI().getQuery(),
-        request.getSubProtocols(), context.gate(roomId, playerId, connectionId));
-    if (negotiation instanceof Agreement a) {
-      a.subprotocol().ifPresent(response::setAcceptedSubProtocol);
+    String connectionId = idPrefix + "-" + Long.toString(nextId.incrementAndGet(), 36);
+    Upgrade upgrade = sessions.upgrade(request.getHttpURI().getQuery(), request.getSubProtocols(),
+        new ConnectionIds(roomId, playerId, connectionId));
+    upgrade.subprotocol().ifPresent(response::setAcceptedSubProtocol);
+    if (!compression) {
+      response.setExtensions(List.of());
     }
-    return new dev.protoshift.server.transport.GameSocket(
-        new PlayerConnection(context, connectionId, roomId, playerId, name, negotiation));
+    String address = Request.getRemoteAddr(request);
+    return new GameEndpoint(upgrade, new GameEndpoint.Player(roomId, address, name), faults, hooks);
   }
 
   private static String single(Fields query, String key) {
@@ -108,7 +131,7 @@ public final class GameUpgrade implements WebSocketCreator {
   }
 
   private Object refuse(Request request, Response response, Callback callback, int status, String reason, String message) {
-    context.metrics().upgradeRejected(reason);
+    rejected.accept(reason);
     Response.writeError(request, response, callback, status, message);
     return null;
   }

@@ -1,14 +1,17 @@
-package dev.protoshift.server.session;
+package dev.protoshift.server.admin;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.protoshift.server.admin.AdminRoute;
 import dev.protoshift.server.admin.AdminRoute.AdminException;
 import dev.protoshift.server.admin.AdminRoute.AdminResponse;
-import dev.protoshift.server.transport.SendQueue;
+import dev.protoshift.session.Session;
+import dev.protoshift.session.SessionStats;
+import dev.protoshift.session.Sessions;
+import dev.protoshift.versioning.rollout.RolloutConfigHolder;
+import java.util.function.IntSupplier;
 import dev.protoshift.versioning.rollout.ConfigSource;
 import dev.protoshift.versioning.rollout.ConfigSourceHealth;
 import dev.protoshift.versioning.rollout.InvalidConfigException;
@@ -31,22 +34,26 @@ public final class AdminApi {
       .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true))
       .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
 
-  private final ServerContext context;
+  private final RolloutConfigHolder rollout;
+  private final Sessions<?> sessions;
+  private final IntSupplier rooms;
 
-  public AdminApi(ServerContext context) {
-    this.context = context;
+  public AdminApi(RolloutConfigHolder rollout, Sessions<?> sessions, IntSupplier rooms) {
+    this.rollout = rollout;
+    this.sessions = sessions;
+    this.rooms = rooms;
   }
 
   /** Every route. */
   public List<AdminRoute> routes() {
     return List.of(
-        new AdminRoute("GET", "/admin/rollout", body -> rollout(context.rollout().current())),
-        new AdminRoute("PUT", "/admin/rollout", body -> change(() -> context.rollout().setAdminOverrides(body))),
+        new AdminRoute("GET", "/admin/rollout", body -> rollout(rollout.current())),
+        new AdminRoute("PUT", "/admin/rollout", body -> change(() -> rollout.setAdminOverrides(body))),
         new AdminRoute("PATCH", "/admin/rollout", body -> change(() ->
-            context.rollout().mergeAdminOverrides(RolloutOverrides.parseSection(body, "admin")))),
-        new AdminRoute("DELETE", "/admin/rollout", body -> change(() -> context.rollout().clearAdminOverrides())),
+            rollout.mergeAdminOverrides(RolloutOverrides.parseSection(body, "admin")))),
+        new AdminRoute("DELETE", "/admin/rollout", body -> change(() -> rollout.clearAdminOverrides())),
         new AdminRoute("POST", "/admin/kill-switch", body -> change(() ->
-            context.rollout().mergeAdminOverrides(RolloutOverrides.builder().enabled(false).build()))),
+            rollout.mergeAdminOverrides(RolloutOverrides.builder().enabled(false).build()))),
         new AdminRoute("DELETE", "/admin/kill-switch", body -> change(this::releaseKillSwitch)),
         new AdminRoute("POST", "/admin/config/reload", body -> reload()),
         new AdminRoute("GET", "/admin/cohorts", body -> cohorts()));
@@ -66,17 +73,17 @@ public final class AdminApi {
 
   /** Removes only the admin layer's {@code enabled}, so the file or environment decides again. */
   private RolloutConfig releaseKillSwitch() {
-    Map<String, Object> admin = new LinkedHashMap<>(context.rollout().layer(ConfigSource.ADMIN).toMap());
+    Map<String, Object> admin = new LinkedHashMap<>(rollout.layer(ConfigSource.ADMIN).toMap());
     admin.remove("enabled");
-    return context.rollout().setAdminOverrides(RolloutOverrides.fromMap(admin, "admin"));
+    return rollout.setAdminOverrides(RolloutOverrides.fromMap(admin, "admin"));
   }
 
   private AdminResponse reload() throws AdminException {
-    if (context.rollout().file().isEmpty()) {
+    if (rollout.file().isEmpty()) {
       throw new AdminException(409, "no config file: the server was started without --config");
     }
-    context.rollout().reloadFile();
-    return rollout(context.rollout().current());
+    rollout.reloadFile();
+    return rollout(rollout.current());
   }
 
   private AdminResponse rollout(RolloutConfig config) {
@@ -84,14 +91,14 @@ public final class AdminApi {
     node.set("config", JSON.valueToTree(config.toMap()));
     ObjectNode layers = node.putObject("layers");
     for (ConfigSource source : ConfigSource.values()) {
-      RolloutOverrides layer = context.rollout().layer(source);
+      RolloutOverrides layer = rollout.layer(source);
       if (!layer.isEmpty()) {
         layers.set(source.code(), JSON.valueToTree(layer.toMap()));
       }
     }
-    context.rollout().file().ifPresent(f -> node.put("file", f.toAbsolutePath().toString()));
-    context.rollout().fileHealth().ifPresent(h -> node.set("file_health", JSON.valueToTree(health(h))));
-    node.put("connections", context.connections().count());
+    rollout.file().ifPresent(f -> node.put("file", f.toAbsolutePath().toString()));
+    rollout.fileHealth().ifPresent(h -> node.set("file_health", JSON.valueToTree(health(h))));
+    node.put("connections", sessions.count());
     return AdminResponse.json(200, write(node));
   }
 
@@ -115,15 +122,13 @@ public final class AdminApi {
 
   private AdminResponse cohorts() {
     Map<String, long[]> stats = new TreeMap<>();
-    for (PlayerConnection c : context.connections().all()) {
-      long[] s = stats.computeIfAbsent(c.cohortLabel(), k -> new long[4]);
+    for (Session c : sessions.sessions()) {
+      long[] s = stats.computeIfAbsent(c.cohort().label(), k -> new long[4]);
+      SessionStats q = c.stats();
       s[0]++;
-      SendQueue q = c.queue();
-      if (q != null) {
-        s[1] += q.sentFrames();
-        s[2] += q.sentBytes();
-        s[3] += q.dropped();
-      }
+      s[1] += q.framesSent();
+      s[2] += q.bytesSent();
+      s[3] += q.statesDropped();
     }
     ObjectNode node = JSON.createObjectNode();
     ArrayNode list = node.putArray("cohorts");
@@ -135,8 +140,8 @@ public final class AdminApi {
       c.put("bytes_sent", s[2]);
       c.put("updates_dropped", s[3]);
     });
-    node.put("connections", context.connections().count());
-    node.put("rooms", context.rooms().count());
+    node.put("connections", sessions.count());
+    node.put("rooms", rooms.getAsInt());
     return AdminResponse.json(200, node.toString());
   }
 }

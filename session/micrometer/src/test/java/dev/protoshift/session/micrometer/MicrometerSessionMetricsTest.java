@@ -1,7 +1,8 @@
-package dev.protoshift.server.metrics;
+package dev.protoshift.session.micrometer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.protoshift.session.SessionMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Files;
@@ -9,12 +10,12 @@ import java.nio.file.Path;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-class ServerMetricsTest {
+class MicrometerSessionMetricsTest {
 
-  static ServerMetrics exercised() {
-    ServerMetrics m = ServerMetrics.on(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
-    m.messageSize("protobuf", "1.1.0", "state_update", ServerMetrics.Direction.OUT, 120);
-    m.messageSize("json", "none", "player_input", ServerMetrics.Direction.IN, 40);
+  static MicrometerSessionMetrics exercised() {
+    MicrometerSessionMetrics m = MicrometerSessionMetrics.on(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+    m.messageSize("protobuf", "1.1.0", "state_update", SessionMetrics.Direction.OUT, 120);
+    m.messageSize("json", "none", "player_input", SessionMetrics.Direction.IN, 40);
     m.encoded("protobuf", "1.1.0", "state_update", 12_000);
     m.decoded("json", "none", "player_input", 3_000);
     m.decodeError("protobuf", "1.0.0", "malformed");
@@ -28,6 +29,10 @@ class ServerMetricsTest {
     m.inboundDropped("rate_limited");
     m.configChange("file", "applied");
     m.faultInjected();
+    m.shadowChecked("protobuf", "1.0.0");
+    m.shadowMismatch("protobuf", "1.0.0");
+    m.configSourceHealth(() -> java.util.Optional.of(new dev.protoshift.versioning.rollout.ConfigSourceHealth(
+        dev.protoshift.versioning.rollout.ConfigSource.FILE, true, java.util.Optional.empty(), java.time.Instant.EPOCH, 0)));
     m.tickTimer().record(java.time.Duration.ofMillis(1));
     m.roomsGauge(() -> 3);
     return m;
@@ -36,7 +41,7 @@ class ServerMetricsTest {
   @Test
   void everyDeclaredName_isExported() {
     String scrape = exercised().scrape();
-    for (String name : ServerMetrics.prometheusNames()) {
+    for (String name : MicrometerSessionMetrics.prometheusNames()) {
       assertThat(scrape).as(name).containsPattern("(?m)^" + Pattern.quote(name) + "(_bucket|_count|_sum)?[{ ]");
     }
   }
@@ -47,7 +52,7 @@ class ServerMetricsTest {
     scrape.lines().filter(l -> l.startsWith("protoshift_")).map(l -> l.split("[{ ]")[0])
         .map(n -> n.replaceAll("_(bucket|count|sum|max)$", ""))
         .distinct()
-        .forEach(n -> assertThat(ServerMetrics.prometheusNames()).as("declared").contains(n));
+        .forEach(n -> assertThat(MicrometerSessionMetrics.prometheusNames()).as("declared").contains(n));
   }
 
   @Test
@@ -67,7 +72,7 @@ class ServerMetricsTest {
 
   @Test
   void connectionsGauge_followsEnterAndLeave() {
-    ServerMetrics m = exercised();
+    MicrometerSessionMetrics m = exercised();
     m.connectionEntered("protobuf", "1.1.0");
     m.connectionLeft("protobuf", "1.1.0");
     m.connectionLeft("protobuf", "1.1.0");
@@ -78,7 +83,7 @@ class ServerMetricsTest {
   @Test
   void docsMetricsPage_listsEveryName() throws Exception {
     String doc = Files.readString(Path.of("..", "..", "docs", "metrics.md"));
-    for (String name : ServerMetrics.prometheusNames()) {
+    for (String name : MicrometerSessionMetrics.prometheusNames()) {
       assertThat(doc).as("docs/metrics.md mentions " + name).contains("`" + name + "`");
     }
   }

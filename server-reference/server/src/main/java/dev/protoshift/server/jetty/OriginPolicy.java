@@ -1,4 +1,4 @@
-package dev.protoshift.server.transport;
+package dev.protoshift.server.jetty;
 
 import java.net.URI;
 import java.util.List;

@@ -1,7 +1,12 @@
-package dev.protoshift.server.metrics;
+package dev.protoshift.session.micrometer;
 
 import dev.protoshift.versioning.rollout.ConfigSource;
 import dev.protoshift.versioning.rollout.ConfigSourceHealth;
+import dev.protoshift.session.SessionMetrics;
+import dev.protoshift.versioning.rollout.ConfigChange;
+import dev.protoshift.versioning.rollout.ConfigListener;
+import dev.protoshift.versioning.rollout.ConfigRejection;
+import dev.protoshift.versioning.rollout.RolloutConfigHolder;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
@@ -26,33 +31,21 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
- * Every metric of the reference server, with its name, unit and tags in one place (the
- * reference is docs/metrics.md; {@code ServerMetricsTest} keeps the two in step).
+ * protoshift's metrics on Micrometer, with the names and tags of docs/metrics.md (so the
+ * dashboard and the alert rules in {@code monitoring/} work for any server on protoshift): the
+ * session library's {@link SessionMetrics}, the rollout config's changes and health ({@link
+ * #bindRollout}), and a room's tick time and count for the game to record.
  *
- * <p>Names follow Micrometer's dot notation, which the Prometheus registry renders in snake
- * case with the unit and {@code _total} suffixes: {@code protoshift.encode} becomes {@code
- * protoshift_encode_seconds}. Tags are bounded: protocol ({@code json}, {@code protobuf}),
- * agreed version (the server's known versions, or {@code none}), message type, direction,
- * reason and close code; never a player, connection or room id. Timers and size summaries
- * publish percentile histograms (so p99 can be aggregated across servers), not client-side
- * percentiles.
+ * <pre>{@code
+ * MicrometerSessionMetrics metrics = MicrometerSessionMetrics.on(prometheusRegistry);
+ * metrics.bindRollout(rolloutConfigHolder);
+ * Sessions<...> sessions = Sessions.builder(...).metrics(metrics).build();
+ * }</pre>
+ *
+ * <p>Every timer and size summary publishes a percentile histogram (Prometheus {@code _bucket}),
+ * none client-side percentiles (one Micrometer meter cannot do both). Thread-safe.
  */
-public final class ServerMetrics implements AutoCloseable {
-
-  /** Tag value for a connection that declared no version (legacy JSON). */
-  public static final String NO_VERSION = "none";
-
-  /** Which way a message went. */
-  public enum Direction {
-    IN("in"),
-    OUT("out");
-
-    final String tag;
-
-    Direction(String tag) {
-      this.tag = tag;
-    }
-  }
+public final class MicrometerSessionMetrics implements SessionMetrics, AutoCloseable {
 
   private final MeterRegistry registry;
   private final PrometheusMeterRegistry prometheus;
@@ -64,7 +57,7 @@ public final class ServerMetrics implements AutoCloseable {
   private final Map<Tags, AtomicLong> connectionGauges = new ConcurrentHashMap<>();
   private final Timer tickTimer;
 
-  private ServerMetrics(MeterRegistry registry, PrometheusMeterRegistry prometheus, boolean jvm) {
+  private MicrometerSessionMetrics(MeterRegistry registry, PrometheusMeterRegistry prometheus, boolean jvm) {
     this.registry = registry;
     this.prometheus = prometheus;
     if (jvm) {
@@ -87,14 +80,14 @@ public final class ServerMetrics implements AutoCloseable {
   }
 
   /** Metrics on a Prometheus registry, with the JVM's own (memory, GC, threads, CPU, uptime). */
-  public static ServerMetrics prometheus() {
+  public static MicrometerSessionMetrics prometheus() {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    return new ServerMetrics(registry, registry, true);
+    return new MicrometerSessionMetrics(registry, registry, true);
   }
 
   /** Metrics on a registry of the caller's choice, without the JVM binders (for tests, embedding). */
-  public static ServerMetrics on(MeterRegistry registry) {
-    return new ServerMetrics(registry, registry instanceof PrometheusMeterRegistry p ? p : null, false);
+  public static MicrometerSessionMetrics on(MeterRegistry registry) {
+    return new MicrometerSessionMetrics(registry, registry instanceof PrometheusMeterRegistry p ? p : null, false);
   }
 
   public MeterRegistry registry() {
@@ -114,8 +107,9 @@ public final class ServerMetrics implements AutoCloseable {
   }
 
   /** Size of one WebSocket message sent or received. {@code protoshift_ws_message_size_bytes}. */
+  @Override
   public void messageSize(String protocol, String version, String type, Direction direction, int bytes) {
-    Tags tags = Tags.of("protocol", protocol, "version", version, "type", type, "direction", direction.tag);
+    Tags tags = Tags.of("protocol", protocol, "version", version, "type", type, "direction", direction.tag());
     sizes.computeIfAbsent(tags, t -> DistributionSummary.builder("protoshift.ws.message.size")
         .description("Size of one WebSocket message")
         .baseUnit("bytes")
@@ -130,39 +124,46 @@ public final class ServerMetrics implements AutoCloseable {
   }
 
   /** One encode of a message for a cohort. {@code protoshift_encode_seconds}. */
+  @Override
   public void encoded(String protocol, String version, String type, long nanos) {
     timer(encodeTimers, "protoshift.encode", "Time to convert and encode one message for a cohort",
         Tags.of("protocol", protocol, "version", version, "type", type)).record(nanos, TimeUnit.NANOSECONDS);
   }
 
   /** One decode of an inbound message. {@code protoshift_decode_seconds}. */
+  @Override
   public void decoded(String protocol, String version, String type, long nanos) {
     timer(decodeTimers, "protoshift.decode", "Time to decode and convert one inbound message",
         Tags.of("protocol", protocol, "version", version, "type", type)).record(nanos, TimeUnit.NANOSECONDS);
   }
 
   /** An inbound message that failed to decode. {@code protoshift_decode_errors_total}. */
+  @Override
   public void decodeError(String protocol, String version, String reason) {
     count("protoshift.decode.errors", "Inbound messages that failed to decode", null,
         Tags.of("protocol", protocol, "version", version, "reason", reason), 1);
   }
 
   /** A connection joined a (protocol, version) group. {@code protoshift_ws_connections}. */
+  @Override
   public void connectionEntered(String protocol, String version) {
     connectionGauge(protocol, version).incrementAndGet();
   }
 
   /** A connection left a (protocol, version) group (closed, or switched protocol). */
+  @Override
   public void connectionLeft(String protocol, String version) {
     connectionGauge(protocol, version).decrementAndGet();
   }
 
   /** A WebSocket session opened. {@code protoshift_ws_connections_opened_total}. */
+  @Override
   public void connectionOpened() {
     count("protoshift.ws.connections.opened", "WebSocket sessions opened", null, Tags.empty(), 1);
   }
 
   /** A WebSocket session closed with a code. {@code protoshift_ws_connections_closed_total}. */
+  @Override
   public void connectionClosed(int code) {
     count("protoshift.ws.connections.closed", "WebSocket sessions closed, by close code", null,
         Tags.of("code", Integer.toString(code)), 1);
@@ -174,32 +175,69 @@ public final class ServerMetrics implements AutoCloseable {
   }
 
   /** A rollout decision. {@code protoshift_rollout_decisions_total}. */
+  @Override
   public void decision(String protocol, String reason) {
     count("protoshift.rollout.decisions", "Rollout decisions, by protocol chosen and reason", null,
         Tags.of("protocol", protocol, "reason", reason), 1);
   }
 
   /** A live connection changed protocol. {@code protoshift_protocol_switches_total}. */
+  @Override
   public void switched(String from, String to, String reason) {
     count("protoshift.protocol.switches", "Live connections switched from one protocol to the other", null,
         Tags.of("from", from, "to", to, "reason", reason), 1);
   }
 
   /** A state update dropped because a newer one replaced it in a slow connection's queue. */
+  @Override
   public void updateDropped(String protocol, String version) {
     count("protoshift.updates.dropped", "State updates dropped for slow connections (latest state wins)", null,
         Tags.of("protocol", protocol, "version", version), 1);
   }
 
   /** An inbound message dropped before decoding. {@code protoshift_ws_inbound_dropped_total}. */
+  @Override
   public void inboundDropped(String reason) {
     count("protoshift.ws.inbound.dropped", "Inbound messages dropped before decoding", null, Tags.of("reason", reason), 1);
   }
 
-  /** A rollout config change. {@code protoshift_config_changes_total}. */
+  /** A rollout config change, applied or rejected. {@code protoshift_config_changes_total}. */
   public void configChange(String source, String result) {
     count("protoshift.config.changes", "Rollout config changes, applied or rejected", null,
         Tags.of("source", source, "result", result), 1);
+  }
+
+  /** A sampled shadow check ran. {@code protoshift_shadow_checks_total}. */
+  @Override
+  public void shadowChecked(String protocol, String version) {
+    count("protoshift.shadow.checks", "Sampled shadow checks of what a cohort was sent", null,
+        Tags.of("protocol", protocol, "version", version), 1);
+  }
+
+  /** A shadow check found a frame that differs from its view. {@code protoshift_shadow_mismatches_total}. */
+  @Override
+  public void shadowMismatch(String protocol, String version) {
+    count("protoshift.shadow.mismatches", "Shadow checks that found a frame differing from what its view must contain",
+        null, Tags.of("protocol", protocol, "version", version), 1);
+  }
+
+  /**
+   * Counts the rollout config's changes and refusals ({@code protoshift_config_changes_total}) and
+   * exports its file's health ({@code protoshift_config_source_healthy}).
+   */
+  public void bindRollout(RolloutConfigHolder rollout) {
+    rollout.addListener(new ConfigListener() {
+      @Override
+      public void onChange(ConfigChange change) {
+        configChange(change.source().code(), "applied");
+      }
+
+      @Override
+      public void onRejected(ConfigRejection rejection) {
+        configChange(rejection.source().code(), "rejected");
+      }
+    });
+    configSourceHealth(rollout::fileHealth);
   }
 
   /** A frame deliberately corrupted by fault injection. {@code protoshift_faults_injected_total}. */
@@ -212,7 +250,6 @@ public final class ServerMetrics implements AutoCloseable {
     return tickTimer;
   }
 
-  /** Registers the number of live rooms. {@code protoshift_rooms}. */
   /**
    * {@code protoshift_config_source_healthy{source="file"}}: 1 while the config file is read and
    * valid, 0 while it cannot be read or is invalid (the last good config stays in force, and the
@@ -227,6 +264,7 @@ public final class ServerMetrics implements AutoCloseable {
     }
   }
 
+  /** Registers the number of live rooms. {@code protoshift_rooms}. */
   public void roomsGauge(Supplier<Number> rooms) {
     Gauge.builder("protoshift.rooms", rooms).description("Rooms with a running tick loop").register(registry);
   }
@@ -269,8 +307,9 @@ public final class ServerMetrics implements AutoCloseable {
         "protoshift_ws_connections", "protoshift_ws_connections_opened_total", "protoshift_ws_connections_closed_total",
         "protoshift_ws_upgrades_rejected_total", "protoshift_rollout_decisions_total",
         "protoshift_protocol_switches_total", "protoshift_updates_dropped_total", "protoshift_ws_inbound_dropped_total",
-        "protoshift_config_changes_total", "protoshift_faults_injected_total", "protoshift_room_tick_seconds",
-        "protoshift_rooms");
+        "protoshift_config_changes_total", "protoshift_config_source_healthy", "protoshift_faults_injected_total",
+        "protoshift_room_tick_seconds", "protoshift_rooms", "protoshift_shadow_checks_total",
+        "protoshift_shadow_mismatches_total");
   }
 
   @Override

@@ -1,4 +1,4 @@
-package dev.protoshift.server.transport;
+package dev.protoshift.server.jetty;
 
 import java.nio.ByteBuffer;
 import java.util.SplittableRandom;
