@@ -10,21 +10,21 @@ import java.util.Map;
  * The frozen releases of the snake schema (snake.proto, whose current schema is 1.2.0), derived from
  * it by removing what each release did not have, as its comments say.
  */
-final class HistorySchemas {
+public final class HistorySchemas {
 
   static final String PKG = "convert.test.history.";
 
   private HistorySchemas() {}
 
   /** 1.1.0: everything but what 1.2.0 added: {@code Snake.color} and {@code Direction.WARP}. */
-  static SchemaEdit v110() {
+  public static SchemaEdit v110() {
     return SchemaEdit.of(Frame.getDescriptor().getFile())
         .removeField(PKG + "Snake", "color")
         .removeEnumValue(PKG + "Direction", "WARP");
   }
 
   /** 1.0.0: neither what 1.2.0 nor what 1.1.0 added, and {@code body_json} not deprecated yet. */
-  static SchemaEdit v100() {
+  public static SchemaEdit v100() {
     return v110()
         .removeField(PKG + "Snake", "body")
         .removeEnumValue(PKG + "Direction", "BOOST")

@@ -18,7 +18,7 @@ import java.util.TreeSet;
  * Derives an older release's descriptor set from the current schema (one file, no imports) by
  * removing what the release did not have: the tests' frozen releases, without a second .proto.
  */
-final class SchemaEdit {
+public final class SchemaEdit {
 
   private final FileDescriptorProto.Builder file;
   private final String prefix;
@@ -96,7 +96,7 @@ final class SchemaEdit {
     return this;
   }
 
-  FileDescriptorSet toSet() {
+  public FileDescriptorSet toSet() {
     return FileDescriptorSet.newBuilder().addFile(file.build()).build();
   }
 

@@ -14,9 +14,9 @@ import java.util.List;
  * fields whose subtree has work (plans may refer to each other in cycles for recursive types). A
  * downgrade visits only what needs work.
  *
- * <p>Works on any {@link Message.Builder}: nested builders where the builder offers them
- * (generated and dynamic messages), rebuilt values for map entries and other builders. Unknown
- * fields are left alone. Immutable once planned; thread-safe.
+ * <p>Works in place on nested builders ({@code getFieldBuilder}, {@code getRepeatedFieldBuilder}),
+ * which generated and dynamic builders both offer; map entries are immutable, so their values are
+ * rebuilt. Unknown fields are left alone. Immutable once planned; thread-safe.
  */
 final class StripPlan {
 
@@ -50,9 +50,7 @@ final class StripPlan {
       }
     }
     for (FieldDescriptor field : clear) {
-      if (field.isRepeated() ? message.getRepeatedFieldCount(field) > 0 : message.hasField(field)) {
-        message.clearField(field);
-      }
+      message.clearField(field); // cheaper unconditionally than after a (reflective) check
     }
     for (int i = 0; i < enumFields.length; i++) {
       stripEnum(message, enumFields[i], allowed[i]);
@@ -64,7 +62,8 @@ final class StripPlan {
 
   private static void stripEnum(Message.Builder message, FieldDescriptor field, int[] allowed) {
     if (!field.isRepeated()) {
-      if (message.hasField(field) && !allows(allowed, ((EnumValueDescriptor) message.getField(field)).getNumber())) {
+      // An unset field reads as its default, which the older release has (else clearing it changes nothing).
+      if (!allows(allowed, ((EnumValueDescriptor) message.getField(field)).getNumber())) {
         message.clearField(field);
       }
       return;
@@ -106,24 +105,10 @@ final class StripPlan {
     } else if (field.isRepeated()) {
       int count = message.getRepeatedFieldCount(field);
       for (int i = 0; i < count; i++) {
-        Message.Builder nested;
-        try {
-          nested = message.getRepeatedFieldBuilder(field, i);
-        } catch (UnsupportedOperationException e) {
-          message.setRepeatedField(field, i, plan.rebuilt((Message) message.getRepeatedField(field, i)));
-          continue;
-        }
-        plan.apply(nested);
+        plan.apply(message.getRepeatedFieldBuilder(field, i));
       }
     } else if (message.hasField(field)) {
-      Message.Builder nested;
-      try {
-        nested = message.getFieldBuilder(field);
-      } catch (UnsupportedOperationException e) {
-        message.setField(field, plan.rebuilt((Message) message.getField(field)));
-        return;
-      }
-      plan.apply(nested);
+      plan.apply(message.getFieldBuilder(field));
     }
   }
 
