@@ -35,6 +35,8 @@ public final class HistoryDowngradeCpuTime {
     ops.put("derivedLatest", bench::derivedLatest);
     ops.put("copy", bench::copy);
     ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+    com.sun.management.ThreadMXBean memory = (com.sun.management.ThreadMXBean) cpu;
+    Map<String, Double> allocated = new LinkedHashMap<>();
     Map<String, List<Double>> perCall = new LinkedHashMap<>();
     ops.keySet().forEach(name -> perCall.put(name, new ArrayList<>()));
     List<String> order = new ArrayList<>(ops.keySet());
@@ -45,6 +47,7 @@ public final class HistoryDowngradeCpuTime {
       for (String name : order) {
         Supplier<Object> op = ops.get(name);
         long calls = 0;
+        long bytes = memory.getCurrentThreadAllocatedBytes();
         long start = cpu.getCurrentThreadCpuTime();
         long until = System.nanoTime() + 100_000_000L;
         while (System.nanoTime() < until) {
@@ -54,18 +57,20 @@ public final class HistoryDowngradeCpuTime {
           calls += 16;
         }
         long spent = cpu.getCurrentThreadCpuTime() - start;
+        allocated.put(name, (memory.getCurrentThreadAllocatedBytes() - bytes) / (double) calls);
         if (round >= warmup) {
           perCall.get(name).add(spent / 1_000.0 / calls);
         }
       }
     }
-    System.out.println("CPU time per call, microseconds (median / p10 / p90 of " + (rounds - warmup) + " slices of 100 ms):");
+    System.out.println("CPU time per call, microseconds (median / p10 / p90 of " + (rounds - warmup)
+        + " slices of 100 ms), and bytes allocated per call:");
     Map<String, Double> medians = new LinkedHashMap<>();
     perCall.forEach((name, values) -> {
       double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
       medians.put(name, sorted[sorted.length / 2]);
-      System.out.printf("  %-14s %10.3f %10.3f %10.3f%n", name, sorted[sorted.length / 2],
-          sorted[sorted.length / 10], sorted[sorted.length * 9 / 10]);
+      System.out.printf("  %-14s %10.3f %10.3f %10.3f %10.0f B%n", name, sorted[sorted.length / 2],
+          sorted[sorted.length / 10], sorted[sorted.length * 9 / 10], allocated.get(name));
     });
     System.out.printf("derived / hand, 1.0.0 view: %.2f%n", medians.get("derived100") / medians.get("hand100"));
     System.out.printf("derived / hand, 1.1.0 view: %.2f%n", medians.get("derived110") / medians.get("hand110"));
