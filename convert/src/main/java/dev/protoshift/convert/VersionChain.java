@@ -424,6 +424,7 @@ public final class VersionChain<M> {
      *
      * @param history the schema's frozen releases, e.g. {@code ReleaseHistory.load("arena")}
      * @param prototype the default instance of the chain's root message, current schema
+     * @throws NullPointerException if an argument is null
      */
     public Builder<M> history(ReleaseHistory history, Message prototype) {
       this.history = Objects.requireNonNull(history, "history");
