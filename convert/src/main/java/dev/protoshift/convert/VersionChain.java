@@ -1,5 +1,8 @@
 package dev.protoshift.convert;
 
+import com.google.protobuf.Message;
+import dev.protoshift.convert.internal.ChainHistory;
+import dev.protoshift.proto.ReleaseHistory;
 import dev.protoshift.versioning.Agreement;
 import dev.protoshift.versioning.Handshake;
 import dev.protoshift.versioning.Protocol;
@@ -11,6 +14,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -30,6 +34,11 @@ import java.util.TreeSet;
  *     .build();
  * }</pre>
  *
+ * <p>With the schema's {@linkplain Builder#history release history}, the chain strips by itself
+ * what a client's release does not have (fields, enum values, oneof cases), so version changes are
+ * needed only for meaning (fill a deprecated field from its replacement, a rename, a split), and
+ * {@link #checkHistory()} tells a test what the chain still gets wrong. See docs/history-downgrades.md.
+ *
  * <p>Immutable and thread-safe if its changes are.
  *
  * @param <M> the mutable message type the changes work on
@@ -38,7 +47,10 @@ public final class VersionChain<M> {
 
   /**
    * One release of the chain and the changes it introduced (none for a release that changed
-   * nothing clients can see).
+   * nothing clients can see), in the order they apply on the way in. With a release history, the
+   * first is the step derived from it (title "Schema additions") if the release added anything
+   * reachable from the root; the declared changes follow, so on the way down they run before it and
+   * can still read what the release added.
    */
   public record Release<M>(ProtocolVersion version, List<VersionChange<M>> changes) {
     public Release {
@@ -54,8 +66,11 @@ public final class VersionChain<M> {
   private final List<Release<M>> releases;
   private final List<Step<M>> steps;
   private final List<VersionClass> classes;
+  private final ChainHistory history;
 
-  private VersionChain(ProtocolVersion baseline, String baselineDescription, List<Release<M>> releases) {
+  private VersionChain(ProtocolVersion baseline, String baselineDescription, List<Release<M>> releases,
+      ChainHistory history) {
+    this.history = history;
     this.baseline = baseline;
     this.baselineDescription = baselineDescription;
     this.releases = List.copyOf(releases);
@@ -285,6 +300,40 @@ public final class VersionChain<M> {
     return current;
   }
 
+  /**
+   * Checks the chain against its release history, for a test to hold it to ({@code
+   * assertThat(chain.checkHistory()).isEmpty()}). For every released version the chain serves,
+   * sample messages of the root type (every non-deprecated field set, every oneof case in turn,
+   * newest enum values; seeded, so reproducible) are downgraded to that release's view with every
+   * feature, and:
+   *
+   * <ul>
+   *   <li>encoded and parsed with the release's frozen descriptor, as its clients do, nothing may
+   *       be unknown to it: a field or enum value it does not have means a version change set it
+   *       after the derived strip, or the current schema added it without a newer release declared;
+   *   <li>every field the release has that the current schema deprecated since must not be empty:
+   *       its clients still read it, so a version change of the release that deprecated it must fill
+   *       it (e.g. {@code body_json} from {@code body}).
+   * </ul>
+   *
+   * <p>Samples a change refuses ({@link IllegalArgumentException}, e.g. a root oneof case the
+   * release lacks) are skipped; if every sample is refused the release is reported as not checked.
+   *
+   * @return the problems, each naming the release and the element, oldest release first; empty if none
+   * @throws IllegalStateException if the chain was built without a {@linkplain Builder#history history}
+   */
+  @SuppressWarnings("unchecked")
+  public List<HistoryProblem> checkHistory() {
+    if (history == null) {
+      throw new IllegalStateException("checkHistory needs the schema's release history: build the chain with"
+          + " .history(ReleaseHistory.load(\"<schema>\"), <Root>.getDefaultInstance())");
+    }
+    return history.check(version -> {
+      View view = view(version, null);
+      return builder -> (Message.Builder) downgrade((M) builder, view);
+    });
+  }
+
   private static boolean applies(Step<?> step, View view) {
     return step.version().isNewerThan(view.versionClass().since())
         || (step.feature() != null && !view.has(step.feature()));
@@ -310,6 +359,8 @@ public final class VersionChain<M> {
     private final ProtocolVersion baseline;
     private final String description;
     private final List<Release<M>> releases = new ArrayList<>();
+    private ReleaseHistory history;
+    private Message prototype;
 
     private Builder(ProtocolVersion baseline, String description) {
       this.baseline = baseline;
@@ -346,8 +397,65 @@ public final class VersionChain<M> {
       return this;
     }
 
+    /**
+     * Derives downgrades from the schema's frozen releases: for each declared release R, the chain
+     * adds a step that strips from a message what R added since the release before it (fields,
+     * enum values, oneof cases, anywhere under the root), so version changes are needed only for
+     * meaning. On the way down R's declared changes run first (they may read what R added), then
+     * the strip; on the way up it does nothing. A release that added something starts a version
+     * class, as one with changes does.
+     *
+     * <p>The chain then works on builders of {@code prototype}'s type: {@code M} must be that
+     * builder type (e.g. {@code Frame.Builder} with {@code Frame.getDefaultInstance()}, or {@code
+     * DynamicMessage.Builder} with a {@code DynamicMessage} prototype), and every message passed to
+     * {@link VersionChain#downgrade} a builder of exactly that descriptor.
+     *
+     * <p>Elements are matched as the compatibility rules pair them: messages and enums by full name,
+     * fields and enum values by number; a field whose message or enum type a release lacks is
+     * absent from it. A singular enum field holding a value the older release lacks is cleared to
+     * its default; such values are removed from repeated fields and their entries from maps. A set
+     * oneof case of the root itself that the release lacks cannot be expressed for its clients:
+     * {@link VersionChain#downgrade} throws {@link IllegalArgumentException} naming the case and
+     * the release. Unknown fields and extensions are left alone.
+     *
+     * <p>{@link #build()} checks that the chain covers the history: every released version not
+     * older than the baseline must be the baseline or a declared release, and only the newest
+     * declared release (the current schema) may be unreleased.
+     *
+     * @param history the schema's frozen releases, e.g. {@code ReleaseHistory.load("arena")}
+     * @param prototype the default instance of the chain's root message, current schema
+     * @throws NullPointerException if an argument is null
+     */
+    public Builder<M> history(ReleaseHistory history, Message prototype) {
+      this.history = Objects.requireNonNull(history, "history");
+      this.prototype = Objects.requireNonNull(prototype, "prototype");
+      return this;
+    }
+
+    /**
+     * The chain.
+     *
+     * @throws IllegalArgumentException with a {@linkplain #history history}: naming the version and
+     *     the released and declared versions if a release of the history is not declared or a
+     *     declared release other than the newest was never released; if a release lacks the root
+     *     message or its descriptor set does not link
+     */
     public VersionChain<M> build() {
-      return new VersionChain<>(baseline, description, releases);
+      if (history == null) {
+        return new VersionChain<>(baseline, description, releases, null);
+      }
+      List<ProtocolVersion> declared = new ArrayList<>(List.of(baseline));
+      releases.forEach(r -> declared.add(r.version()));
+      ChainHistory chainHistory = ChainHistory.of(history, prototype, declared);
+      List<Release<M>> derived = new ArrayList<>();
+      for (int i = 0; i < releases.size(); i++) {
+        Optional<VersionChange<M>> strip = chainHistory.strip(i + 1);
+        List<VersionChange<M>> changes = new ArrayList<>();
+        strip.ifPresent(changes::add);
+        changes.addAll(releases.get(i).changes());
+        derived.add(new Release<>(releases.get(i).version(), changes));
+      }
+      return new VersionChain<>(baseline, description, derived, chainHistory);
     }
   }
 }
