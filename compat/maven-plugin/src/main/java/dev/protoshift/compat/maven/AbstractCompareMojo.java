@@ -94,7 +94,15 @@ abstract class AbstractCompareMojo extends AbstractSchemaMojo {
     try {
       return new Comparison(previous, current, Compat.check(previous.get().image(), current.image(), config));
     } catch (IllegalArgumentException e) {
-      throw new MojoExecutionException(e.getMessage(), e);
+      // A malformed ignore comment names the file as the schema does: name it under the top directory.
+      String message = String.valueOf(e.getMessage());
+      for (var file : current.image().files().getFileList()) {
+        if (message.startsWith(file.getName() + ":")) {
+          message = Paths.prefix(topDirectory(), schemas.protoDirectory()) + message;
+          break;
+        }
+      }
+      throw new MojoExecutionException(message, e);
     }
   }
 
