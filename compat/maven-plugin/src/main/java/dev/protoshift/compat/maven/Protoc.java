@@ -59,10 +59,14 @@ final class Protoc {
     }
   }
 
-  /** {@code resolved} copied into {@code dir} (once; again if its size changed) and made executable. */
+  /**
+   * {@code resolved} copied into {@code dir} and made executable: once, and again whenever the copy's
+   * size or modification time differs from the artifact's (a new artifact, or a copy changed since).
+   */
   static Path executableCopy(Path resolved, Path dir) throws IOException {
     Path copy = dir.resolve(resolved.getFileName());
-    if (Files.isExecutable(copy) && Files.size(copy) == Files.size(resolved)) {
+    if (Files.isExecutable(copy) && Files.size(copy) == Files.size(resolved)
+        && Files.getLastModifiedTime(copy).equals(Files.getLastModifiedTime(resolved))) {
       return copy;
     }
     Files.createDirectories(dir);
@@ -71,6 +75,7 @@ final class Protoc {
     if (!tmp.toFile().setExecutable(true)) {
       throw new IOException("cannot make " + tmp + " executable");
     }
+    Files.setLastModifiedTime(tmp, Files.getLastModifiedTime(resolved));
     Files.move(tmp, copy, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     return copy;
   }

@@ -55,8 +55,7 @@ public class SuggestVersionMojo extends AbstractCompareMojo {
     }
     String declared = report.currentVersion().map(Object::toString).orElse("none");
     getLog().info("protoshift: declare " + suggested + ": the change needs a " + report.requiredBump() + " bump from "
-        + label + ", declared " + report.previousVersion().get() + "; the schema declares " + declared
-        + (report.versionProblems().isEmpty() ? ", which fits" : ", which does not: " + String.join("; ",
-        report.versionProblems())));
+        + label + "; the schema declares " + declared + (report.versionProblems().isEmpty() ? ", which fits"
+        : ", which does not fit"));
   }
 }
