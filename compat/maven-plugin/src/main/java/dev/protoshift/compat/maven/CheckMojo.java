@@ -92,8 +92,8 @@ public class CheckMojo extends AbstractCompareMojo {
     getLog().error(summary);
     throw new MojoFailureException("the schema breaks clients of " + label + " or declares a version that does not fit:"
         + System.lineSeparator() + String.join(System.lineSeparator(), output.errorLines())
-        + System.lineSeparator() + "Fix the schema, or see docs/proto-update-workflow.md for ignoring a change"
-        + " with a reason.");
+        + System.lineSeparator() + "Fix the schema, or ignore a safe change with a reason:"
+        + " https://github.com/protoshift/protoshift/blob/main/docs/proto-update-workflow.md");
   }
 
   /** Each frozen release against the one before it; fails naming the first pair that does not fit. */
