@@ -2,11 +2,14 @@ package dev.protoshift.reference.game;
 
 import dev.protoshift.convert.VersionChain;
 import dev.protoshift.proto.game.WsEnvelope;
+import dev.protoshift.reference.ReferenceSchema;
 
 /**
  * The reference game's version chain: every change clients can see, release by release. This is
  * the one place a schema change is described; the version classes, the optional features and
- * {@code docs/changelog.md} are derived from it.
+ * {@code docs/changelog.md} are derived from it. What each release added is stripped for older
+ * clients by the chain itself, from the frozen releases ({@code ReferenceSchema.history()}); the
+ * changes here are only about meaning (routes as waypoints) and optional features.
  */
 final class GameVersions {
 
@@ -28,6 +31,7 @@ final class GameVersions {
     return VersionChain.<WsEnvelope.Builder>startingAt("1.0.0", BASELINE)
         .release("1.1.0", new RouteBecameWaypoints(), new QuestGraphAdded(), new InventoryAdded(), new StoryAdded())
         .release("1.2.0")
+        .history(ReferenceSchema.history(), WsEnvelope.getDefaultInstance())
         .build();
   }
 }

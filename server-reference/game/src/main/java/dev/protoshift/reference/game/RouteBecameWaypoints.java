@@ -45,12 +45,12 @@ final class RouteBecameWaypoints implements VersionChange<WsEnvelope.Builder> {
   @Override
   public WsEnvelope.Builder downgrade(WsEnvelope.Builder envelope) {
     for (Ghost.Builder ghost : Envelopes.ghosts(envelope)) {
-      ghost.setRouteJson(RouteJson.write(ghost.getWaypointsList())).clearWaypoints();
+      ghost.setRouteJson(RouteJson.write(ghost.getWaypointsList())); // waypoints: stripped by the chain (history)
     }
     PlayerInput.Builder input = Envelopes.input(envelope);
     if (input != null && input.hasSetRoute()) {
       SetRoute.Builder route = input.getSetRouteBuilder();
-      route.setRouteJson(RouteJson.write(route.getWaypointsList())).clearWaypoints();
+      route.setRouteJson(RouteJson.write(route.getWaypointsList()));
     }
     return envelope;
   }

@@ -16,6 +16,9 @@ import org.junit.jupiter.api.Test;
 class RouteBecameWaypointsTest {
 
   private final RouteBecameWaypoints change = new RouteBecameWaypoints();
+  /** The whole chain for a 1.0.0 client: this change, then the derived strip of what 1.1.0 added. */
+  private static final dev.protoshift.convert.VersionChain<WsEnvelope.Builder> CHAIN = GameVersions.chain();
+  private static final dev.protoshift.convert.View V100 = CHAIN.baselineView();
 
   private static Waypoint point(float x, float y) {
     return Waypoint.newBuilder().setX(x).setY(y).build();
@@ -27,11 +30,18 @@ class RouteBecameWaypointsTest {
         .setMe(Ghost.newBuilder().setId("me").addWaypoints(point(1.5f, -2f)))
         .addGhosts(Ghost.newBuilder().setId("other")));
 
-    StateUpdate state = change.downgrade(envelope).build().getStateUpdate();
+    StateUpdate state = change.downgrade(envelope.clone()).build().getStateUpdate();
 
     assertThat(state.getMe().getRouteJson()).isEqualTo("[{\"x\":1.5,\"y\":-2.0}]");
-    assertThat(state.getMe().getWaypointsList()).isEmpty();
     assertThat(state.getGhosts(0).getRouteJson()).isEqualTo("[]");
+    assertThat(state.getMe().getWaypointsList()).as("the change fills; stripping is the chain's").isNotEmpty();
+    assertThat(CHAIN.downgrade(envelope, V100).build().getStateUpdate().getMe().getWaypointsList())
+        .as("what 1.1.0 added is stripped for 1.0.0 by the chain, from the release history").isEmpty();
+  }
+
+  @Test
+  void chain_coversTheReleaseHistory_andNoDeprecatedFieldIsLeftEmptyForOlderClients() {
+    assertThat(CHAIN.checkHistory()).isEmpty();
   }
 
   @Test
@@ -68,6 +78,6 @@ class RouteBecameWaypointsTest {
     WsEnvelope original = WsEnvelope.newBuilder().setPlayerInput(PlayerInput.newBuilder().setClientSeq(3)
         .setSetRoute(SetRoute.newBuilder().addWaypoints(point(0.1f, Float.MIN_VALUE)))).build();
 
-    assertThat(change.upgrade(change.downgrade(original.toBuilder())).build()).isEqualTo(original);
+    assertThat(CHAIN.upgrade(CHAIN.downgrade(original.toBuilder(), V100), V100).build()).isEqualTo(original);
   }
 }

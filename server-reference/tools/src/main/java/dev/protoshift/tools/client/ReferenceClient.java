@@ -10,6 +10,7 @@ import dev.protoshift.reference.game.GameProtocol;
 import dev.protoshift.reference.game.PlayerInput;
 import dev.protoshift.reference.game.ServerMessage;
 import dev.protoshift.versioning.Hello;
+import dev.protoshift.session.ProtocolSwitch;
 import dev.protoshift.versioning.HelloReply;
 import dev.protoshift.versioning.Protocol;
 import dev.protoshift.versioning.ProtocolVersion;
@@ -358,7 +359,12 @@ public final class ReferenceClient implements AutoCloseable {
           listener.control(type, message);
         }
         case "protocol_switch" -> {
-          switches.incrementAndGet();
+          try {
+            ProtocolSwitch.parse(message); // the contract every client reads (protoshift-session)
+            switches.incrementAndGet();
+          } catch (IllegalArgumentException e) {
+            decodeErrors.incrementAndGet();
+          }
           listener.control(type, message);
         }
         default -> listener.control(type, message);

@@ -172,12 +172,12 @@ final class LoadConnection implements ReferenceClient.Listener {
         version = v;
       }
       if (type.equals("protocol_switch")) {
-        switchReasons.add(node.path("reason").asText(""));
+        switchReasons.add(dev.protoshift.session.ProtocolSwitch.parse(json).reason());
       }
       if (type.equals("hello_reject")) {
         lastRejection.set(node.path("reason").asText("") + ": " + node.path("message").asText(""));
       }
-    } catch (IOException e) {
+    } catch (IOException | IllegalArgumentException e) {
       // the reference client already counted a malformed control message it needed
     }
     if (!pending) {
