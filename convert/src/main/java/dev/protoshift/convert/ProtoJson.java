@@ -110,8 +110,8 @@ public final class ProtoJson implements JsonCodec {
 
   /**
    * Reads one JSON value of {@code builder}'s type (an object, or a well-known type's JSON form)
-   * and merges it into {@code builder}. On a {@link DecodeException} the builder may hold part of
-   * the input: discard it.
+   * and merges it into {@code builder}, as {@code builder.mergeFrom} merges the binary form. On a
+   * {@link DecodeException} the builder is unchanged.
    *
    * @throws DecodeException {@link DecodeException.Reason#MALFORMED} if the bytes are not one JSON
    *     value of the right shape (not UTF-8, not JSON, not an object, trailing content);

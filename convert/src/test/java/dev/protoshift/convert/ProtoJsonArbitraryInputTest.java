@@ -21,8 +21,8 @@ import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
 
 /**
- * Whatever the bytes, reading either succeeds or throws a DecodeException with a bounded message:
- * never another exception, never a hang on a short frame.
+ * Whatever the bytes, reading either succeeds or throws a DecodeException with a bounded message
+ * and an untouched builder: never another exception, never a hang on a short frame.
  */
 class ProtoJsonArbitraryInputTest {
 
@@ -126,10 +126,13 @@ class ProtoJsonArbitraryInputTest {
   }
 
   private static void assertReadsOrRefuses(byte[] frame, int root, int codec) {
+    Message.Builder builder = ROOTS.get(root).get();
     try {
-      CODECS.get(codec).read(frame, ROOTS.get(root).get());
+      CODECS.get(codec).read(frame, builder);
     } catch (DecodeException e) {
       assertThat(e.getMessage()).as("a bounded message").hasSizeLessThan(700);
+      assertThat(builder.buildPartial()).as("a refused frame leaves the builder unchanged")
+          .isEqualTo(builder.getDefaultInstanceForType());
     }
   }
 }

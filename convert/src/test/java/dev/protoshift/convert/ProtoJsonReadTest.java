@@ -82,6 +82,16 @@ class ProtoJsonReadTest {
   }
 
   @Test
+  void read_refused_leavesTheBuilderUnchanged() {
+    Everything.Builder builder = Everything.newBuilder().setRenamed("old").setInner(Inner.newBuilder().setX(1));
+    Everything before = builder.build();
+
+    assertThatThrownBy(() -> JSON.read("{\"customName\":\"new\",\"inner\":{\"x\":\"bad\"}}".getBytes(UTF_8), builder))
+        .hasMessage("inner.x: expected an int32, was \"bad\"");
+    assertThat(builder.build()).isEqualTo(before);
+  }
+
+  @Test
   void mapKeys_ofEveryType_areStrings() throws DecodeException {
     Maps maps = Maps.newBuilder().putInt32Keys(-1, "a").putUint32Keys(-1, "u").putUint64Keys(-1L, "m")
         .putBoolKeys(true, "t").putSint64Keys(Long.MIN_VALUE, "s").build();
@@ -129,12 +139,14 @@ class ProtoJsonReadTest {
   }
 
   @Test
-  void write_emojiAsUtf8AndAnUnpairedSurrogateAsAnEscape_readsBack() throws DecodeException {
+  void write_emojiAsUtf8AndAnUnpairedSurrogateAsAnEscape_readsItBackAsTheBinaryFormWould() throws Exception {
     Arena arena = Arena.newBuilder().setYou("\uD83D\uDE00 a\uD800").build();
     byte[] json = JSON.write(arena);
 
     assertThat(json).isEqualTo("{\"you\":\"\uD83D\uDE00 a\\uD800\"}".getBytes(UTF_8));
-    assertThat(read(new String(json, UTF_8), Arena.newBuilder()).build()).isEqualTo(arena);
+    assertThat(read(new String(json, UTF_8), Arena.newBuilder()).getYou())
+        .as("an unpaired surrogate has no UTF-8 form: '?', as in the binary form")
+        .isEqualTo("\uD83D\uDE00 a?").isEqualTo(Arena.parseFrom(arena.toByteString()).getYou());
   }
 
   private static <B extends Message.Builder> B read(String json, B builder) throws DecodeException {

@@ -19,13 +19,14 @@ final class FieldPlan {
   final boolean presence;
   /** Position of the field's real oneof in the message, or -1. */
   final int oneofIndex;
-  /** Whether a JSON null is a value (google.protobuf.Value, google.protobuf.NullValue) rather than "absent". */
+  /** Whether a JSON null for this key is a value (a singular Value or NullValue) rather than "absent". */
   final boolean nullIsValue;
-  /** Map fields: the entry's key and value fields; otherwise null. */
-  final FieldDescriptor mapKey;
-  final FieldDescriptor mapValue;
+  /** The field's values: the field itself, or a map's value field. */
+  final ValuePlan element;
+  /** Map fields: the entry's key field; otherwise null. */
+  final ValuePlan mapKey;
 
-  FieldPlan(FieldDescriptor field, int index, boolean protoNames) {
+  FieldPlan(FieldDescriptor field, int index, boolean protoNames, MessagePlans plans) {
     this.descriptor = field;
     this.index = index;
     this.shape = field.isMapField() ? Shape.MAP : field.isRepeated() ? Shape.REPEATED : Shape.SINGULAR;
@@ -34,21 +35,17 @@ final class FieldPlan {
     OneofDescriptor oneof = field.getRealContainingOneof();
     this.oneofIndex = oneof == null ? -1 : oneof.getIndex();
     if (shape == Shape.MAP) {
-      this.mapKey = field.getMessageType().findFieldByNumber(1);
-      this.mapValue = field.getMessageType().findFieldByNumber(2);
-      this.nullIsValue = false;
+      this.mapKey = new ValuePlan(field.getMessageType().findFieldByNumber(1), plans);
+      this.element = new ValuePlan(field.getMessageType().findFieldByNumber(2), plans);
     } else {
       this.mapKey = null;
-      this.mapValue = null;
-      this.nullIsValue = shape == Shape.SINGULAR && acceptsNull(field);
+      this.element = new ValuePlan(field, plans);
     }
+    this.nullIsValue = shape == Shape.SINGULAR && element.nullIsValue;
   }
 
-  static boolean acceptsNull(FieldDescriptor field) {
-    return switch (field.getJavaType()) {
-      case MESSAGE -> field.getMessageType().getFullName().equals("google.protobuf.Value");
-      case ENUM -> field.getEnumType().getFullName().equals("google.protobuf.NullValue");
-      default -> false;
-    };
+  /** The field's number in the binary form. */
+  int number() {
+    return descriptor.getNumber();
   }
 }

@@ -23,6 +23,11 @@ import java.io.IOException;
  */
 public final class JsonEngine {
 
+  /** One binary buffer per thread, reused by every read of every engine on it. */
+  private static final ThreadLocal<WireBuffer> BUFFERS = ThreadLocal.withInitial(WireBuffer::new);
+  /** A thread keeps a buffer up to this size between reads; a larger one (a huge frame) is dropped. */
+  private static final int KEEP_BUFFER_BYTES = 1 << 20;
+
   private final JsonFactory factory;
   private final MessagePlans plans;
   private final JsonMessageWriter writer;
@@ -42,8 +47,8 @@ public final class JsonEngine {
             .maxErrorTokenLength(DecodeException.MAX_ECHO).maxRawContentLength(DecodeException.MAX_ECHO).build())
         .build();
     this.plans = new MessagePlans(settings);
-    this.writer = new JsonMessageWriter(settings, plans);
-    this.reader = new JsonMessageReader(settings, plans);
+    this.writer = new JsonMessageWriter(settings);
+    this.reader = new JsonMessageReader(settings);
   }
 
   /** See {@code ProtoJson.write}. */
@@ -75,12 +80,15 @@ public final class JsonEngine {
         throw DecodeException.malformed("expected a JSON object (" + plan.typeName() + "), was "
             + JsonScalars.shown(p, first), null);
       }
-      reader.message(p, first, plan, builder, 0);
+      WireBuffer out = BUFFERS.get();
+      out.reset(KEEP_BUFFER_BYTES);
+      reader.fields(p, first, plan, out, 0);
       JsonToken after = p.nextToken();
       if (after != null) {
         throw DecodeException.malformed("trailing content after the JSON value: " + JsonScalars.shown(p, after)
             + " at " + where(p.currentTokenLocation()), null);
       }
+      out.mergeInto(builder);
     } catch (ReadFailure e) {
       throw e.toDecodeException();
     } catch (JsonProcessingException e) {

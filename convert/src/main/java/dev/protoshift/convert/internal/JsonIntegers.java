@@ -1,7 +1,6 @@
 package dev.protoshift.convert.internal;
 
 import com.fasterxml.jackson.core.JsonParser;
-import com.google.protobuf.Descriptors.FieldDescriptor;
 import dev.protoshift.convert.DecodeException;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -45,10 +44,6 @@ final class JsonIntegers {
 
     boolean unsigned64() {
       return max == -1;
-    }
-
-    static Kind of(FieldDescriptor.Type type) {
-      return valueOf(type.name());
     }
   }
 

@@ -3,37 +3,35 @@ package dev.protoshift.convert.internal;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.google.protobuf.Descriptors.FieldDescriptor;
-import com.google.protobuf.Message;
+import com.google.protobuf.WireFormat;
 import java.io.IOException;
 import java.util.HashSet;
 import java.util.Set;
 
 /**
- * Reads JSON objects into message builders token by token, from their descriptors (no tree).
- * Stateless apart from its settings and plans; thread-safe.
+ * Reads JSON token by token (no tree), checks it against the message's plan and writes what it
+ * accepts in the binary form to a {@link WireBuffer}. Stateless apart from its settings;
+ * thread-safe.
  */
 final class JsonMessageReader {
 
   private final JsonSettings settings;
-  private final MessagePlans plans;
   private final JsonScalars scalars;
   private final WellKnownReader wellKnown;
 
-  JsonMessageReader(JsonSettings settings, MessagePlans plans) {
+  JsonMessageReader(JsonSettings settings) {
     this.settings = settings;
-    this.plans = plans;
     this.scalars = new JsonScalars(settings.ignoreUnknownKeys());
     this.wellKnown = new WellKnownReader(this);
   }
 
-  /** Merges the value starting at token {@code t} into {@code builder}: an object, or a well-known type's form. */
-  void message(JsonParser p, JsonToken t, MessagePlan plan, Message.Builder builder, int depth)
-      throws IOException, ReadFailure {
+  /** Reads the value starting at token {@code t} as the fields of {@code plan}'s type: an object, or a well-known type's form. */
+  void fields(JsonParser p, JsonToken t, MessagePlan plan, WireBuffer out, int depth) throws IOException, ReadFailure {
     if (depth > settings.recursionLimit()) {
       throw new ReadFailure("nested deeper than " + settings.recursionLimit() + " levels");
     }
     if (plan.wellKnown != WellKnown.NONE) {
-      wellKnown.read(p, t, plan, builder, depth);
+      wellKnown.read(p, t, plan, out, depth);
       return;
     }
     if (t != JsonToken.START_OBJECT) {
@@ -43,13 +41,27 @@ final class JsonMessageReader {
     boolean[] seenBeyond64 = null;
     String[] oneofKeys = null;
     Set<String> unknownKeys = null;
-    String key;
-    while ((key = p.nextFieldName()) != null) {
-      FieldPlan field = plan.field(key);
-      if (field == null) {
-        unknownKeys = unknown(p, plan, key, unknownKeys);
-        continue;
+    // Writers (ours, protobuf's) put fields in field-number order: guess that the next key is the
+    // next field's, which Jackson checks against the raw bytes without looking the name up.
+    FieldPlan expected = plan.fields.length > 0 ? plan.fields[0] : null;
+    while (true) {
+      String key;
+      FieldPlan field;
+      if (expected != null && p.nextFieldName(expected.key)) {
+        key = expected.key.getValue();
+        field = expected;
+      } else {
+        if ((expected == null ? p.nextToken() : p.currentToken()) != JsonToken.FIELD_NAME) {
+          return; // the end of the object (anything else is a syntax error Jackson reports)
+        }
+        key = p.currentName();
+        field = plan.field(key);
+        if (field == null) {
+          unknownKeys = unknown(p, plan, key, unknownKeys);
+          continue;
+        }
       }
+      expected = field.index + 1 < plan.fields.length ? plan.fields[field.index + 1] : null;
       int i = field.index;
       boolean repeat;
       if (i < 64) {
@@ -79,7 +91,11 @@ final class JsonMessageReader {
         oneofKeys[field.oneofIndex] = key;
       }
       try {
-        field(p, value, field, builder, depth);
+        switch (field.shape) {
+          case SINGULAR -> value(p, value, field.element, out, depth);
+          case REPEATED -> repeated(p, value, field, out, depth);
+          case MAP -> map(p, value, field, out, depth);
+        }
       } catch (ReadFailure e) {
         throw e.underKey(key);
       }
@@ -102,103 +118,65 @@ final class JsonMessageReader {
     return keys;
   }
 
-  private void field(JsonParser p, JsonToken t, FieldPlan field, Message.Builder builder, int depth)
-      throws IOException, ReadFailure {
-    FieldDescriptor fd = field.descriptor;
-    switch (field.shape) {
-      case SINGULAR -> {
-        if (isMessage(fd)) {
-          Message.Builder sub = builder.newBuilderForField(fd);
-          if (builder.hasField(fd)) {
-            sub.mergeFrom((Message) builder.getField(fd));
-          }
-          message(p, t, plans.of(fd.getMessageType()), sub, depth + 1);
-          builder.setField(fd, sub.build());
-        } else {
-          Object value = scalars.read(p, t, fd);
-          if (value != JsonScalars.SKIP) {
-            builder.setField(fd, value);
-          }
-        }
-      }
-      case REPEATED -> repeated(p, t, field, builder, depth);
-      case MAP -> map(p, t, field, builder, depth);
+  /**
+   * One value of {@code v}'s type, written with its tag; false if it was skipped (an unknown enum
+   * value while ignoring unknown keys). A null reaching here is refused by the type's reader,
+   * except for the types that have a null value (google.protobuf.Value, google.protobuf.NullValue).
+   */
+  boolean value(JsonParser p, JsonToken t, ValuePlan v, WireBuffer out, int depth) throws IOException, ReadFailure {
+    if (!v.isMessage()) {
+      return scalars.read(p, t, v, out);
     }
+    if (v.type == FieldDescriptor.Type.GROUP) {
+      out.tag(v.number, WireFormat.WIRETYPE_START_GROUP);
+      fields(p, t, v.message(), out, depth + 1);
+      out.tag(v.number, WireFormat.WIRETYPE_END_GROUP);
+    } else {
+      int mark = out.beginMessage(v.number);
+      fields(p, t, v.message(), out, depth + 1);
+      out.endMessage(mark);
+    }
+    return true;
   }
 
-  private void repeated(JsonParser p, JsonToken t, FieldPlan field, Message.Builder builder, int depth)
+  private void repeated(JsonParser p, JsonToken t, FieldPlan field, WireBuffer out, int depth)
       throws IOException, ReadFailure {
     if (t != JsonToken.START_ARRAY) {
       throw JsonScalars.expected("an array", p, t);
     }
-    FieldDescriptor fd = field.descriptor;
-    boolean message = isMessage(fd);
-    MessagePlan plan = message ? plans.of(fd.getMessageType()) : null;
     int i = 0;
     for (JsonToken element = p.nextToken(); element != JsonToken.END_ARRAY; element = p.nextToken(), i++) {
       try {
-        Object value = element(p, element, fd, plan, message ? builder.newBuilderForField(fd) : null, depth);
-        if (value != JsonScalars.SKIP) {
-          builder.addRepeatedField(fd, value);
-        }
+        value(p, element, field.element, out, depth);
       } catch (ReadFailure e) {
         throw e.underIndex(i);
       }
     }
   }
 
-  private void map(JsonParser p, JsonToken t, FieldPlan field, Message.Builder builder, int depth)
+  private void map(JsonParser p, JsonToken t, FieldPlan field, WireBuffer out, int depth)
       throws IOException, ReadFailure {
     if (t != JsonToken.START_OBJECT) {
       throw JsonScalars.expected("an object (a map)", p, t);
     }
-    FieldDescriptor fd = field.descriptor;
-    FieldDescriptor valueField = field.mapValue;
-    boolean message = isMessage(valueField);
-    MessagePlan plan = message ? plans.of(valueField.getMessageType()) : null;
     Set<Object> keys = new HashSet<>();
     String key;
     while ((key = p.nextFieldName()) != null) {
       try {
-        Object mapKey = JsonScalars.mapKey(key, field.mapKey);
+        int entryStart = out.position();
+        int mark = out.beginMessage(field.number());
+        Object mapKey = JsonScalars.mapKey(key, field.mapKey, out);
         if (!keys.add(mapKey)) {
           throw new ReadFailure("duplicate map key (" + mapKey + " is already given)");
         }
-        Message.Builder entry = builder.newBuilderForField(fd);
-        JsonToken valueToken = p.nextToken();
-        Object value = element(p, valueToken, valueField, plan,
-            message ? entry.newBuilderForField(valueField) : null, depth);
-        if (value != JsonScalars.SKIP) {
-          builder.addRepeatedField(fd, entry.setField(field.mapKey, mapKey).setField(valueField, value).build());
+        if (value(p, p.nextToken(), field.element, out, depth)) {
+          out.endMessage(mark);
+        } else {
+          out.truncate(entryStart);
         }
       } catch (ReadFailure e) {
         throw e.underMapKey(key);
       }
     }
-  }
-
-  /**
-   * A repeated element or map value. A null is not "absent" here: the readers refuse it, except
-   * for the types that have a null value (google.protobuf.Value, google.protobuf.NullValue).
-   */
-  private Object element(JsonParser p, JsonToken t, FieldDescriptor fd, MessagePlan plan, Message.Builder sub,
-      int depth) throws IOException, ReadFailure {
-    if (sub == null) {
-      return scalars.read(p, t, fd);
-    }
-    message(p, t, plan, sub, depth + 1);
-    return sub.build();
-  }
-
-  JsonScalars scalars() {
-    return scalars;
-  }
-
-  MessagePlans plans() {
-    return plans;
-  }
-
-  static boolean isMessage(FieldDescriptor fd) {
-    return fd.getJavaType() == FieldDescriptor.JavaType.MESSAGE;
   }
 }

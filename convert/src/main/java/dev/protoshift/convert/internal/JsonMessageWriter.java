@@ -17,12 +17,10 @@ import java.util.List;
 final class JsonMessageWriter {
 
   private final JsonSettings settings;
-  private final MessagePlans plans;
   private final WellKnownWriter wellKnown;
 
-  JsonMessageWriter(JsonSettings settings, MessagePlans plans) {
+  JsonMessageWriter(JsonSettings settings) {
     this.settings = settings;
-    this.plans = plans;
     this.wellKnown = new WellKnownWriter(this);
   }
 
@@ -60,7 +58,7 @@ final class JsonMessageWriter {
           }
         }
         g.writeFieldName(field.key);
-        value(g, fd, value);
+        value(g, field.element, value);
       }
       case REPEATED -> {
         List<?> values = (List<?>) message.getField(fd);
@@ -71,7 +69,7 @@ final class JsonMessageWriter {
         g.writeStartArray();
         for (int i = 0, n = values.size(); i < n; i++) {
           try {
-            value(g, fd, values.get(i));
+            value(g, field.element, values.get(i));
           } catch (WriteFailure e) {
             throw e.underIndex(i);
           }
@@ -87,10 +85,10 @@ final class JsonMessageWriter {
         g.writeStartObject();
         for (Object entry : entries) {
           Message e = (Message) entry;
-          String key = mapKey(field.mapKey, e.getField(field.mapKey));
+          String key = mapKey(field.mapKey, e.getField(field.mapKey.descriptor));
           g.writeFieldName(key);
           try {
-            value(g, field.mapValue, e.getField(field.mapValue));
+            value(g, field.element, e.getField(field.element.descriptor));
           } catch (WriteFailure failure) {
             throw failure.underMapKey(key);
           }
@@ -100,43 +98,43 @@ final class JsonMessageWriter {
     }
   }
 
-  /** Writes one value of {@code fd}'s type (a singular value, a repeated element or a map value). */
-  void value(JsonGenerator g, FieldDescriptor fd, Object value) throws IOException {
-    switch (fd.getType()) {
+  /** Writes one value of {@code v}'s type (a singular value, a repeated element or a map value). */
+  void value(JsonGenerator g, ValuePlan v, Object value) throws IOException {
+    switch (v.type) {
       case INT32, SINT32, SFIXED32 -> g.writeNumber((int) (Integer) value);
       case UINT32, FIXED32 -> g.writeNumber(Integer.toUnsignedLong((Integer) value));
       case INT64, SINT64, SFIXED64 -> {
-        long v = (Long) value;
+        long n = (Long) value;
         if (settings.int64AsNumbers()) {
-          g.writeNumber(v);
+          g.writeNumber(n);
         } else {
-          g.writeString(Long.toString(v));
+          g.writeString(Long.toString(n));
         }
       }
       case UINT64, FIXED64 -> {
-        long v = (Long) value;
+        long n = (Long) value;
         if (!settings.int64AsNumbers()) {
-          g.writeString(Long.toUnsignedString(v));
-        } else if (v >= 0) {
-          g.writeNumber(v);
+          g.writeString(Long.toUnsignedString(n));
+        } else if (n >= 0) {
+          g.writeNumber(n);
         } else {
-          g.writeNumber(Long.toUnsignedString(v));
+          g.writeNumber(Long.toUnsignedString(n));
         }
       }
       case FLOAT -> {
-        float v = (Float) value;
-        if (Float.isFinite(v)) {
-          g.writeNumber(v);
+        float f = (Float) value;
+        if (Float.isFinite(f)) {
+          g.writeNumber(f);
         } else {
-          g.writeString(nonFinite(v));
+          g.writeString(nonFinite(f));
         }
       }
       case DOUBLE -> {
-        double v = (Double) value;
-        if (Double.isFinite(v)) {
-          g.writeNumber(v);
+        double d = (Double) value;
+        if (Double.isFinite(d)) {
+          g.writeNumber(d);
         } else {
-          g.writeString(nonFinite(v));
+          g.writeString(nonFinite(d));
         }
       }
       case BOOL -> g.writeBoolean((Boolean) value);
@@ -145,13 +143,13 @@ final class JsonMessageWriter {
         byte[] bytes = ((ByteString) value).toByteArray();
         g.writeBinary(Base64Variants.MIME_NO_LINEFEEDS, bytes, 0, bytes.length);
       }
-      case ENUM -> enumValue(g, (EnumValueDescriptor) value);
-      case MESSAGE, GROUP -> message(g, (MessageOrBuilder) value, plans.of(fd.getMessageType()));
+      case ENUM -> enumValue(g, v, (EnumValueDescriptor) value);
+      case MESSAGE, GROUP -> message(g, (MessageOrBuilder) value, v.message());
     }
   }
 
-  private void enumValue(JsonGenerator g, EnumValueDescriptor value) throws IOException {
-    if (value.getType().getFullName().equals("google.protobuf.NullValue")) {
+  private void enumValue(JsonGenerator g, ValuePlan v, EnumValueDescriptor value) throws IOException {
+    if (v.nullValueEnum) {
       g.writeNull();
     } else if (settings.enumsAsNumbers() || value.getIndex() == -1) {
       g.writeNumber(value.getNumber());
@@ -165,8 +163,8 @@ final class JsonMessageWriter {
   }
 
   /** A map key as JSON object key: integers in decimal, bools as "true"/"false", strings as they are. */
-  private static String mapKey(FieldDescriptor keyField, Object key) {
-    return switch (keyField.getType()) {
+  private static String mapKey(ValuePlan keyField, Object key) {
+    return switch (keyField.type) {
       case UINT32, FIXED32 -> Integer.toUnsignedString((Integer) key);
       case UINT64, FIXED64 -> Long.toUnsignedString((Long) key);
       case STRING -> (String) key;

@@ -2,7 +2,6 @@ package dev.protoshift.convert.internal;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.google.protobuf.ByteString;
 import com.google.protobuf.Descriptors.EnumDescriptor;
 import com.google.protobuf.Descriptors.EnumValueDescriptor;
 import com.google.protobuf.Descriptors.FieldDescriptor;
@@ -18,48 +17,127 @@ import java.util.Base64;
  */
 final class JsonScalars {
 
-  /** Returned for an unknown enum name when unknown keys are ignored: the value is skipped. */
-  static final Object SKIP = new Object();
-
   private final boolean ignoreUnknownEnums;
 
   JsonScalars(boolean ignoreUnknownEnums) {
     this.ignoreUnknownEnums = ignoreUnknownEnums;
   }
 
-  /** The value of the current token {@code t} for a field of {@code fd}'s (scalar or enum) type, or {@link #SKIP}. */
-  Object read(JsonParser p, JsonToken t, FieldDescriptor fd) throws IOException, ReadFailure {
-    return switch (fd.getType()) {
-      case INT32, SINT32, SFIXED32 -> (int) integer(p, t, JsonIntegers.Kind.of(fd.getType()));
-      case UINT32, FIXED32 -> (int) integer(p, t, JsonIntegers.Kind.of(fd.getType()));
-      case INT64, SINT64, SFIXED64, UINT64, FIXED64 -> integer(p, t, JsonIntegers.Kind.of(fd.getType()));
-      case FLOAT -> readFloat(p, t);
-      case DOUBLE -> readDouble(p, t);
-      case BOOL -> readBool(p, t);
+  /**
+   * Reads the current token {@code t} as a value of {@code v}'s (scalar or enum) type and writes
+   * it, tag included, to {@code out}. Returns false, writing nothing, for an unknown enum value
+   * when unknown keys are ignored.
+   */
+  boolean read(JsonParser p, JsonToken t, ValuePlan v, WireBuffer out) throws IOException, ReadFailure {
+    switch (v.type) {
+      case INT32, UINT32, INT64, UINT64 -> {
+        long value = integer(p, t, v.integer);
+        out.tag(v.number, v.wireType);
+        if (v.type == FieldDescriptor.Type.INT32) {
+          out.int32((int) value);
+        } else if (v.type == FieldDescriptor.Type.UINT32) {
+          out.varint32((int) value);
+        } else {
+          out.varint64(value);
+        }
+      }
+      case SINT32 -> {
+        int value = (int) integer(p, t, v.integer);
+        out.tag(v.number, v.wireType);
+        out.varint32((value << 1) ^ (value >> 31));
+      }
+      case SINT64 -> {
+        long value = integer(p, t, v.integer);
+        out.tag(v.number, v.wireType);
+        out.varint64((value << 1) ^ (value >> 63));
+      }
+      case FIXED32, SFIXED32 -> {
+        int value = (int) integer(p, t, v.integer);
+        out.tag(v.number, v.wireType);
+        out.fixed32(value);
+      }
+      case FIXED64, SFIXED64 -> {
+        long value = integer(p, t, v.integer);
+        out.tag(v.number, v.wireType);
+        out.fixed64(value);
+      }
+      case FLOAT -> {
+        float value = readFloat(p, t);
+        out.tag(v.number, v.wireType);
+        out.fixed32(Float.floatToRawIntBits(value));
+      }
+      case DOUBLE -> {
+        double value = readDouble(p, t);
+        out.tag(v.number, v.wireType);
+        out.fixed64(Double.doubleToRawLongBits(value));
+      }
+      case BOOL -> {
+        boolean value = readBool(p, t);
+        out.tag(v.number, v.wireType);
+        out.varint32(value ? 1 : 0);
+      }
       case STRING -> {
         if (t != JsonToken.VALUE_STRING) {
           throw expected("a string", p, t);
         }
-        yield p.getText();
+        out.tag(v.number, v.wireType);
+        out.string(p.getText());
       }
-      case BYTES -> readBytes(p, t);
-      case ENUM -> readEnum(p, t, fd.getEnumType());
-      case MESSAGE, GROUP -> throw new IllegalStateException("not a scalar field: " + fd.getFullName());
-    };
+      case BYTES -> {
+        byte[] value = readBytes(p, t);
+        out.tag(v.number, v.wireType);
+        out.bytes(value);
+      }
+      case ENUM -> {
+        EnumValueDescriptor value = readEnum(p, t, v);
+        if (value == null) {
+          return false;
+        }
+        out.tag(v.number, v.wireType);
+        out.int32(value.getNumber());
+      }
+      case MESSAGE, GROUP -> throw new IllegalStateException("not a scalar field: " + v.descriptor.getFullName());
+    }
+    return true;
   }
 
-  /** A map key (always a JSON string) for a key field of {@code fd}'s type. */
-  static Object mapKey(String key, FieldDescriptor fd) throws ReadFailure {
-    return switch (fd.getType()) {
-      case STRING -> key;
-      case BOOL -> switch (key) {
-        case "true" -> Boolean.TRUE;
-        case "false" -> Boolean.FALSE;
-        default -> throw new ReadFailure("expected a bool map key (\"true\" or \"false\"), was " + DecodeException.echo(key));
-      };
-      case INT32, SINT32, SFIXED32, UINT32, FIXED32 -> (int) JsonIntegers.parse(key, JsonIntegers.Kind.of(fd.getType()), true);
-      default -> JsonIntegers.parse(key, JsonIntegers.Kind.of(fd.getType()), true);
-    };
+  /** Writes a map key (always a JSON string) as the entry's key field and returns it, for duplicate detection. */
+  static Object mapKey(String key, ValuePlan k, WireBuffer out) throws ReadFailure {
+    switch (k.type) {
+      case STRING -> {
+        out.tag(k.number, k.wireType);
+        out.string(key);
+        return key;
+      }
+      case BOOL -> {
+        boolean value = switch (key) {
+          case "true" -> true;
+          case "false" -> false;
+          default -> throw new ReadFailure("expected a bool map key (\"true\" or \"false\"), was " + DecodeException.echo(key));
+        };
+        out.tag(k.number, k.wireType);
+        out.varint32(value ? 1 : 0);
+        return value;
+      }
+      default -> {
+        long value = JsonIntegers.parse(key, k.integer, true);
+        out.tag(k.number, k.wireType);
+        switch (k.type) {
+          case INT32 -> out.int32((int) value);
+          case UINT32 -> out.varint32((int) value);
+          case SINT32 -> out.varint32(((int) value << 1) ^ ((int) value >> 31));
+          case SINT64 -> out.varint64((value << 1) ^ (value >> 63));
+          case FIXED32, SFIXED32 -> out.fixed32((int) value);
+          case FIXED64, SFIXED64 -> out.fixed64(value);
+          default -> out.varint64(value);
+        }
+        return switch (k.type) {
+          case UINT32, FIXED32 -> Integer.toUnsignedString((int) value);
+          case UINT64, FIXED64 -> Long.toUnsignedString(value);
+          default -> value;
+        };
+      }
+    }
   }
 
   private static long integer(JsonParser p, JsonToken t, JsonIntegers.Kind kind) throws IOException, ReadFailure {
@@ -152,14 +230,14 @@ final class JsonScalars {
     throw expected("a bool", p, t);
   }
 
-  private static ByteString readBytes(JsonParser p, JsonToken t) throws IOException, ReadFailure {
+  private static byte[] readBytes(JsonParser p, JsonToken t) throws IOException, ReadFailure {
     if (t == JsonToken.VALUE_STRING) {
       String s = p.getText();
       try {
-        return ByteString.copyFrom(Base64.getDecoder().decode(s));
+        return Base64.getDecoder().decode(s);
       } catch (IllegalArgumentException standard) {
         try {
-          return ByteString.copyFrom(Base64.getUrlDecoder().decode(s));
+          return Base64.getUrlDecoder().decode(s);
         } catch (IllegalArgumentException urlSafe) {
           // Neither alphabet: reported below.
         }
@@ -168,8 +246,10 @@ final class JsonScalars {
     throw expected("base64 bytes", p, t);
   }
 
-  private Object readEnum(JsonParser p, JsonToken t, EnumDescriptor type) throws IOException, ReadFailure {
-    if (t == JsonToken.VALUE_NULL && type.getFullName().equals("google.protobuf.NullValue")) {
+  /** The enum value, or null if it is unknown and unknown keys are ignored. */
+  private EnumValueDescriptor readEnum(JsonParser p, JsonToken t, ValuePlan v) throws IOException, ReadFailure {
+    EnumDescriptor type = v.descriptor.getEnumType();
+    if (t == JsonToken.VALUE_NULL && v.nullValueEnum) {
       return type.findValueByNumber(0);
     }
     EnumValueDescriptor value = null;
@@ -188,7 +268,7 @@ final class JsonScalars {
       return value;
     }
     if (ignoreUnknownEnums) {
-      return SKIP;
+      return null;
     }
     throw expected("a " + type.getFullName() + " name or number", p, t);
   }

@@ -21,7 +21,7 @@ final class MessagePlan {
   /** How many oneofs the message has (synthetic proto3-optional ones included), for indexing. */
   final int oneofCount;
 
-  MessagePlan(Descriptor descriptor, JsonSettings settings) {
+  MessagePlan(Descriptor descriptor, JsonSettings settings, MessagePlans plans) {
     this.descriptor = descriptor;
     this.wellKnown = WellKnown.of(descriptor);
     List<FieldDescriptor> sorted = descriptor.getFields().stream()
@@ -30,7 +30,7 @@ final class MessagePlan {
     Map<String, FieldPlan> keys = new HashMap<>();
     Map<String, FieldPlan> others = new HashMap<>();
     for (int i = 0; i < fields.length; i++) {
-      FieldPlan field = new FieldPlan(sorted.get(i), i, settings.protoNames());
+      FieldPlan field = new FieldPlan(sorted.get(i), i, settings.protoNames(), plans);
       fields[i] = field;
       String written = field.key.getValue();
       String other = settings.protoNames() ? field.descriptor.getJsonName() : field.descriptor.getName();
@@ -51,6 +51,16 @@ final class MessagePlan {
   /** With strict field names: the field whose other key form this is, or null. */
   FieldPlan fieldByOtherForm(String key) {
     return otherForm.get(key);
+  }
+
+  /** The field numbered so (well-known types use their fields by number), or null. */
+  FieldPlan byNumber(int number) {
+    for (FieldPlan field : fields) {
+      if (field.number() == number) {
+        return field;
+      }
+    }
+    return null;
   }
 
   String typeName() {

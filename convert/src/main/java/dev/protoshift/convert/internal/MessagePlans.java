@@ -15,6 +15,6 @@ final class MessagePlans {
 
   MessagePlan of(Descriptor type) {
     MessagePlan plan = plans.get(type);
-    return plan != null ? plan : plans.computeIfAbsent(type, t -> new MessagePlan(t, settings));
+    return plan != null ? plan : plans.computeIfAbsent(type, t -> new MessagePlan(t, settings, this));
   }
 }

@@ -2,17 +2,18 @@ package dev.protoshift.convert.internal;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.google.protobuf.Descriptors.Descriptor;
-import com.google.protobuf.Descriptors.FieldDescriptor;
-import com.google.protobuf.Message;
+import com.google.protobuf.WireFormat;
 import dev.protoshift.convert.DecodeException;
 import java.io.IOException;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
- * Reads the well-known types from their JSON forms into builders, reflectively (generated and
- * dynamic builders alike). Any is refused: ProtoJson has no type registry.
+ * Reads the well-known types from their JSON forms into their binary fields (Timestamp and
+ * Duration: seconds = 1, nanos = 2; FieldMask: paths = 1; Struct: fields = 1; Value: one of
+ * null = 1, number = 2, string = 3, bool = 4, struct = 5, list = 6; ListValue: values = 1;
+ * wrappers: value = 1). Any is refused: ProtoJson has no type registry.
  */
 final class WellKnownReader {
 
@@ -22,44 +23,39 @@ final class WellKnownReader {
     this.reader = reader;
   }
 
-  void read(JsonParser p, JsonToken t, MessagePlan plan, Message.Builder builder, int depth)
-      throws IOException, ReadFailure {
-    Descriptor type = plan.descriptor;
+  void read(JsonParser p, JsonToken t, MessagePlan plan, WireBuffer out, int depth) throws IOException, ReadFailure {
     switch (plan.wellKnown) {
-      case TIMESTAMP -> {
-        long[] time = text(p, t, "an RFC 3339 timestamp string", WellKnownText::parseTimestamp);
-        builder.setField(type.findFieldByNumber(1), time[0]).setField(type.findFieldByNumber(2), (int) time[1]);
-      }
-      case DURATION -> {
-        long[] duration = text(p, t, "a duration string (e.g. \"1.5s\")", WellKnownText::parseDuration);
-        builder.setField(type.findFieldByNumber(1), duration[0]).setField(type.findFieldByNumber(2), (int) duration[1]);
-      }
+      case TIMESTAMP -> secondsAndNanos(text(p, t, "an RFC 3339 timestamp string", WellKnownText::parseTimestamp), out);
+      case DURATION -> secondsAndNanos(text(p, t, "a duration string (e.g. \"1.5s\")", WellKnownText::parseDuration), out);
       case FIELD_MASK -> {
-        FieldDescriptor paths = type.findFieldByNumber(1);
-        for (String path : text(p, t, "a field mask string", WellKnownText::parseFieldMask)) {
-          builder.addRepeatedField(paths, path);
+        List<String> paths = text(p, t, "a field mask string", WellKnownText::parseFieldMask);
+        for (String path : paths) {
+          out.tag(1, WireFormat.WIRETYPE_LENGTH_DELIMITED);
+          out.string(path);
         }
       }
-      case STRUCT -> struct(p, t, type, builder, depth);
-      case VALUE -> value(p, t, type, builder, depth);
-      case LIST_VALUE -> list(p, t, type, builder, depth);
-      case WRAPPER -> {
-        FieldDescriptor value = type.findFieldByNumber(1);
-        builder.setField(value, reader.scalars().read(p, t, value));
-      }
+      case STRUCT -> struct(p, t, plan, out, depth);
+      case VALUE -> value(p, t, plan, out, depth);
+      case LIST_VALUE -> list(p, t, plan, out, depth);
+      case WRAPPER -> reader.value(p, t, plan.byNumber(1).element, out, depth);
       case ANY -> throw new ReadFailure("google.protobuf.Any is not supported: ProtoJson has no type registry");
-      case NONE -> throw new IllegalStateException("not a well-known type: " + type.getFullName());
+      case NONE -> throw new IllegalStateException("not a well-known type: " + plan.typeName());
     }
   }
 
-  private void struct(JsonParser p, JsonToken t, Descriptor type, Message.Builder builder, int depth)
+  private static void secondsAndNanos(long[] time, WireBuffer out) {
+    out.tag(1, WireFormat.WIRETYPE_VARINT);
+    out.varint64(time[0]);
+    out.tag(2, WireFormat.WIRETYPE_VARINT);
+    out.int32((int) time[1]);
+  }
+
+  private void struct(JsonParser p, JsonToken t, MessagePlan plan, WireBuffer out, int depth)
       throws IOException, ReadFailure {
     if (t != JsonToken.START_OBJECT) {
       throw JsonScalars.expected("an object (google.protobuf.Struct)", p, t);
     }
-    FieldDescriptor fields = type.findFieldByNumber(1);
-    FieldDescriptor keyField = fields.getMessageType().findFieldByNumber(1);
-    FieldDescriptor valueField = fields.getMessageType().findFieldByNumber(2);
+    FieldPlan fields = plan.byNumber(1);
     Set<String> keys = new HashSet<>();
     String key;
     while ((key = p.nextFieldName()) != null) {
@@ -67,28 +63,26 @@ final class WellKnownReader {
         if (!keys.add(key)) {
           throw new ReadFailure("duplicate key");
         }
-        Message.Builder entry = builder.newBuilderForField(fields);
-        Message.Builder value = entry.newBuilderForField(valueField);
-        nested(p, p.nextToken(), valueField.getMessageType(), value, depth);
-        builder.addRepeatedField(fields, entry.setField(keyField, key).setField(valueField, value.build()).build());
+        int entry = out.beginMessage(1);
+        JsonScalars.mapKey(key, fields.mapKey, out);
+        reader.value(p, p.nextToken(), fields.element, out, depth);
+        out.endMessage(entry);
       } catch (ReadFailure e) {
         throw e.underMapKey(key);
       }
     }
   }
 
-  private void list(JsonParser p, JsonToken t, Descriptor type, Message.Builder builder, int depth)
+  private void list(JsonParser p, JsonToken t, MessagePlan plan, WireBuffer out, int depth)
       throws IOException, ReadFailure {
     if (t != JsonToken.START_ARRAY) {
       throw JsonScalars.expected("an array (google.protobuf.ListValue)", p, t);
     }
-    FieldDescriptor values = type.findFieldByNumber(1);
+    ValuePlan values = plan.byNumber(1).element;
     int i = 0;
     for (JsonToken element = p.nextToken(); element != JsonToken.END_ARRAY; element = p.nextToken(), i++) {
       try {
-        Message.Builder value = builder.newBuilderForField(values);
-        nested(p, element, values.getMessageType(), value, depth);
-        builder.addRepeatedField(values, value.build());
+        reader.value(p, element, values, out, depth);
       } catch (ReadFailure e) {
         throw e.underIndex(i);
       }
@@ -96,35 +90,33 @@ final class WellKnownReader {
   }
 
   /** google.protobuf.Value: any JSON value; numbers must be finite doubles. */
-  private void value(JsonParser p, JsonToken t, Descriptor type, Message.Builder builder, int depth)
+  private void value(JsonParser p, JsonToken t, MessagePlan plan, WireBuffer out, int depth)
       throws IOException, ReadFailure {
     switch (t) {
       case VALUE_NULL -> {
-        FieldDescriptor nullValue = type.findFieldByNumber(1);
-        builder.setField(nullValue, nullValue.getEnumType().findValueByNumber(0));
+        out.tag(1, WireFormat.WIRETYPE_VARINT);
+        out.varint32(0);
       }
       case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
         double number = p.getDoubleValue();
         if (Double.isInfinite(number)) {
           throw new ReadFailure("expected a number in the range of a double, was " + JsonIntegers.shown(p.getText()));
         }
-        builder.setField(type.findFieldByNumber(2), number);
+        out.tag(2, WireFormat.WIRETYPE_FIXED64);
+        out.fixed64(Double.doubleToRawLongBits(number));
       }
-      case VALUE_STRING -> builder.setField(type.findFieldByNumber(3), p.getText());
-      case VALUE_TRUE, VALUE_FALSE -> builder.setField(type.findFieldByNumber(4), t == JsonToken.VALUE_TRUE);
-      case START_OBJECT, START_ARRAY -> {
-        FieldDescriptor kind = type.findFieldByNumber(t == JsonToken.START_OBJECT ? 5 : 6);
-        Message.Builder sub = builder.newBuilderForField(kind);
-        nested(p, t, kind.getMessageType(), sub, depth);
-        builder.setField(kind, sub.build());
+      case VALUE_STRING -> {
+        out.tag(3, WireFormat.WIRETYPE_LENGTH_DELIMITED);
+        out.string(p.getText());
       }
+      case VALUE_TRUE, VALUE_FALSE -> {
+        out.tag(4, WireFormat.WIRETYPE_VARINT);
+        out.varint32(t == JsonToken.VALUE_TRUE ? 1 : 0);
+      }
+      case START_OBJECT, START_ARRAY -> reader.value(p, t, plan.byNumber(t == JsonToken.START_OBJECT ? 5 : 6).element,
+          out, depth);
       default -> throw JsonScalars.expected("a JSON value", p, t);
     }
-  }
-
-  private void nested(JsonParser p, JsonToken t, Descriptor type, Message.Builder builder, int depth)
-      throws IOException, ReadFailure {
-    reader.message(p, t, reader.plans().of(type), builder, depth + 1);
   }
 
   private interface Parse<T> {

@@ -36,8 +36,8 @@ final class WellKnownWriter {
       case VALUE -> value(g, message, type);
       case LIST_VALUE -> list(g, message, type);
       case WRAPPER -> {
-        FieldDescriptor value = type.findFieldByNumber(1);
-        writer.value(g, value, message.getField(value));
+        ValuePlan value = plan.byNumber(1).element;
+        writer.value(g, value, message.getField(value.descriptor));
       }
       case ANY -> throw new WriteFailure("google.protobuf.Any has no JSON form in ProtoJson (it has no type "
           + "registry to resolve the type URL); use a oneof of the possible messages");
