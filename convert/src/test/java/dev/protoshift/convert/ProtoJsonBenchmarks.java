@@ -8,9 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
@@ -20,8 +22,9 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * Runs {@link ProtoJsonBenchmark} and prints one Markdown report (times, allocation, and the
- * ProtoJson / JsonFormat ratios docs/benchmarks.md quotes, all from the same run).
+ * Runs {@link ProtoJsonBenchmark} in JMH (wall clock, allocation), then the same operations
+ * interleaved in CPU time ({@link CpuTimeRounds}), and prints one Markdown report with the
+ * ProtoJson / JsonFormat ratios docs/benchmarks.md quotes, all from the same run.
  *
  * <pre>{@code
  * ./mvnw -B -ntp -pl convert -am -Pbench -DskipTests verify
@@ -29,7 +32,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * }</pre>
  *
  * Arguments: {@code --out DIR} (report and JMH JSON), {@code --quick} (short smoke run),
- * {@code --snakes N[,N]}.
+ * {@code --snakes N[,N]}, {@code --rounds N} (CPU-time rounds, default 30).
  */
 public final class ProtoJsonBenchmarks {
 
@@ -39,13 +42,15 @@ public final class ProtoJsonBenchmarks {
     Path out = Path.of("target/bench");
     boolean quick = false;
     String snakes = "50";
+    int rounds = 30;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--out" -> out = Path.of(args[++i]);
         case "--quick" -> quick = true;
         case "--snakes" -> snakes = args[++i];
+        case "--rounds" -> rounds = Integer.parseInt(args[++i]);
         default -> throw new IllegalArgumentException("unknown argument " + args[i]
-            + "; expected --out DIR, --quick, --snakes N[,N]");
+            + "; expected --out DIR, --quick, --snakes N[,N], --rounds N");
       }
     }
     Files.createDirectories(out);
@@ -88,9 +93,41 @@ public final class ProtoJsonBenchmarks {
     ratio(md, table, "ProtoJson / JsonFormat, write (allocation)", "writeProtoJson", "writeJsonFormat", 1);
     ratio(md, table, "ProtoJson / JsonFormat, read (allocation)", "readProtoJson", "readJsonFormat", 1);
     ratio(md, table, "legacy options / defaults, write (time)", "writeProtoJsonLegacyOptions", "writeProtoJson", 0);
+    md.append('\n').append(cpuTime(snakes, quick ? 3 : rounds));
+    md.append("\nLoad average ").append(loadAverage()).append(" at the end of the CPU-time rounds.\n");
     Files.writeString(out.resolve("proto-json-bench.md"), md, StandardCharsets.UTF_8);
     System.out.println(md);
     System.out.println("report written to " + out.resolve("proto-json-bench.md"));
+  }
+
+  /** The same operations in {@link CpuTimeRounds}: interleaved, timed in CPU time. */
+  private static String cpuTime(String sizes, int rounds) throws Exception {
+    StringBuilder md = new StringBuilder("CPU time, interleaved (" + rounds + " rounds of 100 ms slices in shuffled "
+        + "order after 5 warm-up rounds; µs per call, median / mean over the rounds):\n\n"
+        + "| benchmark | snakes | median | mean |\n|---|---|---|---|\n");
+    StringBuilder ratios = new StringBuilder("\n| ratio (CPU time, medians) | snakes | value |\n|---|---|---|\n");
+    for (String size : sizes.split(",")) {
+      ProtoJsonBenchmark bench = new ProtoJsonBenchmark();
+      bench.snakes = Integer.parseInt(size);
+      bench.setUp();
+      Map<String, Callable<?>> operations = new LinkedHashMap<>();
+      operations.put("writeProtoJson", bench::writeProtoJson);
+      operations.put("writeJsonFormat", bench::writeJsonFormat);
+      operations.put("writeProtoJsonLegacyOptions", bench::writeProtoJsonLegacyOptions);
+      operations.put("readProtoJson", bench::readProtoJson);
+      operations.put("readJsonFormat", bench::readJsonFormat);
+      Map<String, double[]> figures = CpuTimeRounds.run(operations, 5, rounds, 100_000_000L);
+      figures.forEach((name, perRound) -> md.append(String.format(Locale.ROOT, "| %s | %s | %.1f | %.1f |%n", name, size,
+          CpuTimeRounds.median(perRound) / 1000, CpuTimeRounds.mean(perRound) / 1000)));
+      ratios.append(String.format(Locale.ROOT, "| ProtoJson / JsonFormat, write | %s | %.2f |%n", size,
+          CpuTimeRounds.median(figures.get("writeProtoJson")) / CpuTimeRounds.median(figures.get("writeJsonFormat"))));
+      ratios.append(String.format(Locale.ROOT, "| ProtoJson / JsonFormat, read | %s | %.2f |%n", size,
+          CpuTimeRounds.median(figures.get("readProtoJson")) / CpuTimeRounds.median(figures.get("readJsonFormat"))));
+      ratios.append(String.format(Locale.ROOT, "| legacy options / defaults, write | %s | %.2f |%n", size,
+          CpuTimeRounds.median(figures.get("writeProtoJsonLegacyOptions"))
+              / CpuTimeRounds.median(figures.get("writeProtoJson"))));
+    }
+    return md.append(ratios).toString();
   }
 
   /** The frame's size in each form, in bytes. */
