@@ -116,6 +116,8 @@ public final class ProtoJsonBenchmarks {
       operations.put("writeProtoJsonLegacyOptions", bench::writeProtoJsonLegacyOptions);
       operations.put("readProtoJson", bench::readProtoJson);
       operations.put("readJsonFormat", bench::readJsonFormat);
+      operations.put("floorJacksonTokens", bench::floorJacksonTokens);
+      operations.put("floorParseBinary", bench::floorParseBinary);
       Map<String, double[]> figures = CpuTimeRounds.run(operations, 5, rounds, 100_000_000L);
       figures.forEach((name, perRound) -> md.append(String.format(Locale.ROOT, "| %s | %s | %.1f | %.1f |%n", name, size,
           CpuTimeRounds.median(perRound) / 1000, CpuTimeRounds.mean(perRound) / 1000)));
@@ -123,6 +125,9 @@ public final class ProtoJsonBenchmarks {
           CpuTimeRounds.median(figures.get("writeProtoJson")) / CpuTimeRounds.median(figures.get("writeJsonFormat"))));
       ratios.append(String.format(Locale.ROOT, "| ProtoJson / JsonFormat, read | %s | %.2f |%n", size,
           CpuTimeRounds.median(figures.get("readProtoJson")) / CpuTimeRounds.median(figures.get("readJsonFormat"))));
+      ratios.append(String.format(Locale.ROOT, "| ProtoJson read / its floor (Jackson tokens + binary parse) | %s | %.2f |%n",
+          size, CpuTimeRounds.median(figures.get("readProtoJson")) / (CpuTimeRounds.median(figures.get("floorJacksonTokens"))
+              + CpuTimeRounds.median(figures.get("floorParseBinary")))));
       ratios.append(String.format(Locale.ROOT, "| legacy options / defaults, write | %s | %.2f |%n", size,
           CpuTimeRounds.median(figures.get("writeProtoJsonLegacyOptions"))
               / CpuTimeRounds.median(figures.get("writeProtoJson"))));
