@@ -28,9 +28,8 @@ import java.util.Objects;
  * <p>Reading: accepts what protobuf's parsers accept (both key forms, numbers as strings, enum
  * numbers, URL-safe base64, {@code "NaN"}), merges into the builder (scalars replace, messages
  * merge, repeated fields and maps append), and refuses duplicate keys, two members of one oneof,
- * unknown keys (unless {@link UnknownKeys#IGNORE}) and nesting deeper than {@link
- * Options#recursionLimit()}. A JSON {@code null} is the same as an absent key, except for
- * {@code google.protobuf.Value} (a null value) and {@code google.protobuf.NullValue}.
+ * unknown keys (unless {@link UnknownKeys#IGNORE}) and deep nesting. A JSON {@code null} is an
+ * absent key, except for {@code google.protobuf.Value} and {@code google.protobuf.NullValue}.
  *
  * <p>Instances are immutable and thread-safe; keep one per option set (each caches the per-type
  * plans it derives from descriptors).
@@ -55,7 +54,7 @@ public final class ProtoJson implements JsonCodec {
 
   /** How enum values are written. Reading accepts both. */
   public enum EnumFormat {
-    /** The value's name, {@code "UP"}: protobuf's default. Unknown numbers are written as numbers. */
+    /** The value's name, {@code "UP"} (protobuf's default); a number no value has stays a number. */
     NAME,
     /** The value's number, {@code 1}. */
     NUMBER

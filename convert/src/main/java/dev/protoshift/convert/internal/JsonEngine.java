@@ -78,14 +78,14 @@ public final class JsonEngine {
       }
       if (plan.wellKnown == WellKnown.NONE && first != JsonToken.START_OBJECT) {
         throw DecodeException.malformed("expected a JSON object (" + plan.typeName() + "), was "
-            + JsonScalars.shown(p, first), null);
+            + ReadFailure.shown(p, first), null);
       }
       WireBuffer out = BUFFERS.get();
       out.reset(KEEP_BUFFER_BYTES);
       reader.fields(p, first, plan, out, 0);
       JsonToken after = p.nextToken();
       if (after != null) {
-        throw DecodeException.malformed("trailing content after the JSON value: " + JsonScalars.shown(p, after)
+        throw DecodeException.malformed("trailing content after the JSON value: " + ReadFailure.shown(p, after)
             + " at " + where(p.currentTokenLocation()), null);
       }
       out.mergeInto(builder);

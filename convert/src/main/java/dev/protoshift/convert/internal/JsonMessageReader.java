@@ -35,7 +35,7 @@ final class JsonMessageReader {
       return;
     }
     if (t != JsonToken.START_OBJECT) {
-      throw JsonScalars.expected("an object (" + plan.typeName() + ")", p, t);
+      throw ReadFailure.expected("an object (" + plan.typeName() + ")", p, t);
     }
     long seen = 0;
     boolean[] seenBeyond64 = null;
@@ -142,7 +142,7 @@ final class JsonMessageReader {
   private void repeated(JsonParser p, JsonToken t, FieldPlan field, WireBuffer out, int depth)
       throws IOException, ReadFailure {
     if (t != JsonToken.START_ARRAY) {
-      throw JsonScalars.expected("an array", p, t);
+      throw ReadFailure.expected("an array", p, t);
     }
     int i = 0;
     for (JsonToken element = p.nextToken(); element != JsonToken.END_ARRAY; element = p.nextToken(), i++) {
@@ -157,7 +157,7 @@ final class JsonMessageReader {
   private void map(JsonParser p, JsonToken t, FieldPlan field, WireBuffer out, int depth)
       throws IOException, ReadFailure {
     if (t != JsonToken.START_OBJECT) {
-      throw JsonScalars.expected("an object (a map)", p, t);
+      throw ReadFailure.expected("an object (a map)", p, t);
     }
     Set<Object> keys = new HashSet<>();
     String key;

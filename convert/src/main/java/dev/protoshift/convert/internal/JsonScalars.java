@@ -78,7 +78,7 @@ final class JsonScalars {
       }
       case STRING -> {
         if (t != JsonToken.VALUE_STRING) {
-          throw expected("a string", p, t);
+          throw ReadFailure.expected("a string", p, t);
         }
         out.tag(v.number, v.wireType);
         out.string(p.getText());
@@ -154,7 +154,7 @@ final class JsonScalars {
     if (t == JsonToken.VALUE_STRING) {
       return JsonIntegers.parse(p.getText(), kind, true);
     }
-    throw expected(kind.article, p, t);
+    throw ReadFailure.expected(kind.article, p, t);
   }
 
   private static float readFloat(JsonParser p, JsonToken t) throws IOException, ReadFailure {
@@ -184,7 +184,7 @@ final class JsonScalars {
           }
       }
     }
-    throw expected("a float", p, t);
+    throw ReadFailure.expected("a float", p, t);
   }
 
   private static double readDouble(JsonParser p, JsonToken t) throws IOException, ReadFailure {
@@ -214,7 +214,7 @@ final class JsonScalars {
           }
       }
     }
-    throw expected("a double", p, t);
+    throw ReadFailure.expected("a double", p, t);
   }
 
   private static boolean readBool(JsonParser p, JsonToken t) throws IOException, ReadFailure {
@@ -227,7 +227,7 @@ final class JsonScalars {
     } else if (t == JsonToken.VALUE_STRING && p.getText().equals("false")) {
       return false;
     }
-    throw expected("a bool", p, t);
+    throw ReadFailure.expected("a bool", p, t);
   }
 
   private static byte[] readBytes(JsonParser p, JsonToken t) throws IOException, ReadFailure {
@@ -243,7 +243,7 @@ final class JsonScalars {
         }
       }
     }
-    throw expected("base64 bytes", p, t);
+    throw ReadFailure.expected("base64 bytes", p, t);
   }
 
   /** The enum value, or null if it is unknown and unknown keys are ignored. */
@@ -262,7 +262,7 @@ final class JsonScalars {
     } else if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
       value = byNumber(type, p.getText());
     } else {
-      throw expected("a " + type.getFullName() + " name or number", p, t);
+      throw ReadFailure.expected("a " + type.getFullName() + " name or number", p, t);
     }
     if (value != null) {
       return value;
@@ -270,7 +270,7 @@ final class JsonScalars {
     if (ignoreUnknownEnums) {
       return null;
     }
-    throw expected("a " + type.getFullName() + " name or number", p, t);
+    throw ReadFailure.expected("a " + type.getFullName() + " name or number", p, t);
   }
 
   /** The value numbered so; an unknown number is kept for open enums (proto3) and unknown for closed ones. */
@@ -282,23 +282,5 @@ final class JsonScalars {
       return null;
     }
     return type.isClosed() ? type.findValueByNumber(n) : type.findValueByNumberCreatingIfUnknown(n);
-  }
-
-  /** {@code expected <what>, was <the value>}: the value quoted and bounded, or its kind. */
-  static ReadFailure expected(String what, JsonParser p, JsonToken t) throws IOException {
-    return new ReadFailure("expected " + what + ", was " + shown(p, t));
-  }
-
-  static String shown(JsonParser p, JsonToken t) throws IOException {
-    return switch (t) {
-      case VALUE_STRING -> DecodeException.echo(p.getText());
-      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> JsonIntegers.shown(p.getText());
-      case START_OBJECT -> "an object";
-      case START_ARRAY -> "an array";
-      case VALUE_TRUE -> "true";
-      case VALUE_FALSE -> "false";
-      case VALUE_NULL -> "null";
-      default -> t.asString() == null ? t.name() : t.asString();
-    };
   }
 }

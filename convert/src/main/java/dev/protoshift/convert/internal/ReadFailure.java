@@ -1,6 +1,9 @@
 package dev.protoshift.convert.internal;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import dev.protoshift.convert.DecodeException;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,6 +24,24 @@ final class ReadFailure extends Exception {
 
   ReadFailure(String problem) {
     super(problem, null, false, false);
+  }
+
+  /** {@code expected <what>, was <the value>}: the value quoted and bounded, or its kind. */
+  static ReadFailure expected(String what, JsonParser p, JsonToken t) throws IOException {
+    return new ReadFailure("expected " + what + ", was " + shown(p, t));
+  }
+
+  static String shown(JsonParser p, JsonToken t) throws IOException {
+    return switch (t) {
+      case VALUE_STRING -> DecodeException.echo(p.getText());
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> JsonIntegers.shown(p.getText());
+      case START_OBJECT -> "an object";
+      case START_ARRAY -> "an array";
+      case VALUE_TRUE -> "true";
+      case VALUE_FALSE -> "false";
+      case VALUE_NULL -> "null";
+      default -> t.asString() == null ? t.name() : t.asString();
+    };
   }
 
   /** Under the object key {@code key} (a field name as given, or an unknown key). */

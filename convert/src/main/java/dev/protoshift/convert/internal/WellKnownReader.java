@@ -53,7 +53,7 @@ final class WellKnownReader {
   private void struct(JsonParser p, JsonToken t, MessagePlan plan, WireBuffer out, int depth)
       throws IOException, ReadFailure {
     if (t != JsonToken.START_OBJECT) {
-      throw JsonScalars.expected("an object (google.protobuf.Struct)", p, t);
+      throw ReadFailure.expected("an object (google.protobuf.Struct)", p, t);
     }
     FieldPlan fields = plan.byNumber(1);
     Set<String> keys = new HashSet<>();
@@ -76,7 +76,7 @@ final class WellKnownReader {
   private void list(JsonParser p, JsonToken t, MessagePlan plan, WireBuffer out, int depth)
       throws IOException, ReadFailure {
     if (t != JsonToken.START_ARRAY) {
-      throw JsonScalars.expected("an array (google.protobuf.ListValue)", p, t);
+      throw ReadFailure.expected("an array (google.protobuf.ListValue)", p, t);
     }
     ValuePlan values = plan.byNumber(1).element;
     int i = 0;
@@ -115,7 +115,7 @@ final class WellKnownReader {
       }
       case START_OBJECT, START_ARRAY -> reader.value(p, t, plan.byNumber(t == JsonToken.START_OBJECT ? 5 : 6).element,
           out, depth);
-      default -> throw JsonScalars.expected("a JSON value", p, t);
+      default -> throw ReadFailure.expected("a JSON value", p, t);
     }
   }
 
@@ -125,7 +125,7 @@ final class WellKnownReader {
 
   private static <T> T text(JsonParser p, JsonToken t, String what, Parse<T> parse) throws IOException, ReadFailure {
     if (t != JsonToken.VALUE_STRING) {
-      throw JsonScalars.expected(what, p, t);
+      throw ReadFailure.expected(what, p, t);
     }
     String text = p.getText();
     try {
