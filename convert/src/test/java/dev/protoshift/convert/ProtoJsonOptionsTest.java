@@ -33,6 +33,11 @@ class ProtoJsonOptionsTest {
   }
 
   @Test
+  void write_builder_isTheSameAsItsMessage() {
+    assertThat(ProtoJson.create().write(ARENA.toBuilder())).isEqualTo(ProtoJson.create().write(ARENA));
+  }
+
+  @Test
   void write_protoNames_usesTheNamesOfTheProtoFile() {
     assertThat(write(Options.builder().fieldNames(FieldNames.PROTO_NAME).build(), ARENA))
         .startsWith("{\"tick\":\"42\",\"server_time_ms\":\"1700000000000\",");

@@ -23,11 +23,6 @@ import java.io.IOException;
  */
 public final class JsonEngine {
 
-  /** One binary buffer per thread, reused by every read of every engine on it. */
-  private static final ThreadLocal<WireBuffer> BUFFERS = ThreadLocal.withInitial(WireBuffer::new);
-  /** A thread keeps a buffer up to this size between reads; a larger one (a huge frame) is dropped. */
-  private static final int KEEP_BUFFER_BYTES = 1 << 20;
-
   private final JsonFactory factory;
   private final MessagePlans plans;
   private final JsonMessageWriter writer;
@@ -54,7 +49,7 @@ public final class JsonEngine {
   /** See {@code ProtoJson.write}. */
   public byte[] write(MessageOrBuilder message) {
     MessagePlan plan = plans.of(message.getDescriptorForType());
-    ByteArrayBuilder out = new ByteArrayBuilder(factory._getBufferRecycler(), 512);
+    ByteArrayBuilder out = new ByteArrayBuilder(512);
     try (JsonGenerator g = factory.createGenerator(out, JsonEncoding.UTF8)) {
       writer.message(g, message, plan);
     } catch (WriteFailure e) {
@@ -63,9 +58,7 @@ public final class JsonEngine {
       // The output is memory: an IOException would be Jackson refusing content, which it has none to refuse.
       throw new IllegalStateException("writing " + plan.typeName() + " to memory failed", e);
     }
-    byte[] bytes = out.toByteArray();
-    out.release();
-    return bytes;
+    return out.toByteArray();
   }
 
   /** See {@code ProtoJson.read}. */
@@ -80,8 +73,8 @@ public final class JsonEngine {
         throw DecodeException.malformed("expected a JSON object (" + plan.typeName() + "), was "
             + ReadFailure.shown(p, first), null);
       }
-      WireBuffer out = BUFFERS.get();
-      out.reset(KEEP_BUFFER_BYTES);
+      // The binary form is usually smaller than the JSON; the buffer grows if it is not.
+      WireBuffer out = new WireBuffer(Math.min(utf8.length, 1 << 16));
       reader.fields(p, first, plan, out, 0);
       JsonToken after = p.nextToken();
       if (after != null) {

@@ -10,21 +10,18 @@ import java.util.Arrays;
  * The binary form of what the reader has accepted so far. Reading writes here and merges the
  * result into the builder once at the end, so the generated parser does the building (no
  * reflection per field) and a refused frame leaves the builder untouched. Nested messages
- * reserve five bytes for their length and close the gap when they end. Not thread-safe.
+ * reserve five bytes for their length and close the gap when they end. One per read; not
+ * thread-safe.
  */
 final class WireBuffer {
 
   private static final int RESERVED = 5;
 
-  private byte[] bytes = new byte[256];
+  private byte[] bytes;
   private int size;
 
-  /** Empties the buffer for the next frame, dropping an unusually large array. */
-  void reset(int keepAtMost) {
-    size = 0;
-    if (bytes.length > keepAtMost) {
-      bytes = new byte[256];
-    }
+  WireBuffer(int initialCapacity) {
+    bytes = new byte[Math.max(64, initialCapacity)];
   }
 
   int position() {
