@@ -55,7 +55,7 @@ public final class JsonEngine {
     } catch (WriteFailure e) {
       throw e.toIllegalArgument(plan.typeName());
     } catch (IOException e) {
-      // The output is memory: an IOException would be Jackson refusing content, which it has none to refuse.
+      // The output is memory and every value has been checked: an IOException here is a bug.
       throw new IllegalStateException("writing " + plan.typeName() + " to memory failed", e);
     }
     return out.toByteArray();
