@@ -41,14 +41,7 @@ final class ServerProcess implements AutoCloseable {
    * ports and the given extra arguments, and waits for its banner.
    */
   static ServerProcess start(String name, Map<String, String> env, String... args) throws Exception {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-XX:+UseSerialGC",
-        "-cp", System.getProperty("java.class.path"), "dev.protoshift.server.Main",
-        "--host", "127.0.0.1", "--port", "0", "--admin-port", "0"));
-    command.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-    builder.environment().putAll(env);
-    ServerProcess p = new ServerProcess(name, builder.start());
+    ServerProcess p = launch(name, env, args);
     try {
       p.ports.get(60, TimeUnit.SECONDS);
     } catch (Exception e) {
@@ -58,6 +51,26 @@ final class ServerProcess implements AutoCloseable {
     return p;
   }
 
+  /** Starts a server that is expected to refuse to start (no banner awaited). */
+  static ServerProcess startExpectingExit(String name, Map<String, String> env, String... args) throws Exception {
+    return launch(name, env, args);
+  }
+
+  private static ServerProcess launch(String name, Map<String, String> env, String... args) throws Exception {
+    // -Dprotoshift.server.jar=OLD.jar runs another build of the server (e.g. to see a regression
+    // test fail on the code before a fix); by default, this build's classes.
+    String jar = System.getProperty("protoshift.server.jar", "");
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-XX:+UseSerialGC"));
+    command.addAll(jar.isEmpty() ? List.of("-cp", System.getProperty("java.class.path"), "dev.protoshift.server.Main")
+        : List.of("-jar", jar));
+    command.addAll(List.of("--host", "127.0.0.1", "--port", "0", "--admin-port", "0"));
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().putAll(env);
+    return new ServerProcess(name, builder.start());
+  }
+
   int gamePort() {
     return ports.join()[0];
   }
@@ -65,6 +78,11 @@ final class ServerProcess implements AutoCloseable {
   URI adminUri() {
     ports.join();
     return adminUri;
+  }
+
+  /** The process's exit code, once it has exited. */
+  int exitValue() {
+    return process.exitValue();
   }
 
   /** SIGTERM. */
