@@ -42,13 +42,17 @@ public final class GameServer implements AutoCloseable {
     QueuedThreadPool gamePool = new QueuedThreadPool(200, 8);
     gamePool.setName("protoshift-game");
     this.game = new Server(gamePool);
-    this.gameConnector = new ServerConnector(game, new HttpConnectionFactory(httpConfig()));
+    HttpConnectionFactory gameHttp = new HttpConnectionFactory(httpConfig());
+    this.gameConnector = new ServerConnector(game, gameHttp);
     gameConnector.setHost(network.host());
     gameConnector.setPort(network.port());
     gameConnector.setIdleTimeout(network.idleTimeout().toMillis());
     // Every TCP connection counts, upgrades still being read included; a few spare for refusals.
     game.addBean(new NetworkConnectionLimit(network.maxConnections() + 16, gameConnector));
-    gameConnector.addEventListener(new RequestHeaderTimeout(gameConnector, network.requestHeaderTimeout()));
+    // On the HTTP factory, not the connector: a connector's listeners also see the WebSocket
+    // connection an upgrade puts in the HTTP one's place, and a spectator that never sends a
+    // frame must not be cut off.
+    gameHttp.addEventListener(new RequestHeaderTimeout(gameConnector, network.requestHeaderTimeout()));
     game.addConnector(gameConnector);
     ContextHandler root = new ContextHandler("/");
     GameUpgrade upgrade = new GameUpgrade(sessions, origins, faults, hooks, network::maxConnections,
@@ -81,10 +85,11 @@ public final class GameServer implements AutoCloseable {
     QueuedThreadPool adminPool = new QueuedThreadPool(16, 2);
     adminPool.setName("protoshift-admin");
     this.admin = new Server(adminPool);
-    this.adminConnector = new ServerConnector(admin, 1, 1, new HttpConnectionFactory(httpConfig()));
+    HttpConnectionFactory adminHttp = new HttpConnectionFactory(httpConfig());
+    this.adminConnector = new ServerConnector(admin, 1, 1, adminHttp);
     adminConnector.setHost(network.adminHost());
     adminConnector.setPort(network.adminPort());
-    adminConnector.addEventListener(new RequestHeaderTimeout(adminConnector, network.requestHeaderTimeout()));
+    adminHttp.addEventListener(new RequestHeaderTimeout(adminConnector, network.requestHeaderTimeout()));
     admin.addConnector(adminConnector);
     admin.setHandler(adminHandler);
   }
@@ -133,7 +138,8 @@ public final class GameServer implements AutoCloseable {
   /**
    * Closes an HTTP connection that has not delivered a whole request within the timeout: a
    * client trickling one header line at a time would otherwise hold it open forever, since every
-   * byte resets the idle timeout. A connection that was upgraded to a WebSocket is left alone.
+   * byte resets the idle timeout. Only HTTP/1.1 connections are timed: the WebSocket connection
+   * that replaces one at the upgrade is left alone.
    */
   private static final class RequestHeaderTimeout implements Connection.Listener {
     private final ServerConnector connector;

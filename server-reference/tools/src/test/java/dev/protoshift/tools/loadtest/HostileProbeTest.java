@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -71,7 +72,7 @@ class HostileProbeTest {
   }
 
   /** A JDK WebSocket client: what it was closed with. */
-  static final class Client implements WebSocket.Listener {
+  static class Client implements WebSocket.Listener {
     final CompletableFuture<Integer> closed = new CompletableFuture<>();
     final List<String> texts = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -238,6 +239,35 @@ class HostileProbeTest {
         }
       }
       assertThat(closed).as("closed within the 10 s request header timeout").isTrue();
+    }
+  }
+
+  @Test
+  void item11_aWebSocketClientThatOnlyListens_outlivesTheRequestHeaderTimeout() throws Exception {
+    // The header timeout is for HTTP requests; once upgraded, a spectator that never sends a
+    // frame stays (found by the soak: such clients were cut off with 1006 after the timeout).
+    try (ServerProcess quick = ServerProcess.start("listener", ENV, "--tick-rate", "20", "--wanderers", "1",
+        "--request-header-timeout", "1s")) {
+      Client listener = new Client();
+      AtomicInteger states = new AtomicInteger();
+      WebSocket ws = HTTP.newWebSocketBuilder().buildAsync(URI.create("ws://127.0.0.1:" + quick.gamePort()
+          + "/ws?room=spectator&proto_version=1.1.0"), new Client() {
+            @Override
+            public CompletionStage<?> onBinary(WebSocket w, java.nio.ByteBuffer data, boolean last) {
+              states.incrementAndGet();
+              return super.onBinary(w, data, last);
+            }
+
+            @Override
+            public CompletionStage<?> onClose(WebSocket w, int statusCode, String reason) {
+              return listener.onClose(w, statusCode, reason);
+            }
+          }).get(5, TimeUnit.SECONDS);
+      Thread.sleep(3_000);
+      assertThat(listener.closed).as("a listening client, 3 s after a 1 s header timeout").isNotDone();
+      int before = states.get();
+      await().atMost(Duration.ofSeconds(2)).until(() -> states.get() > before);
+      ws.abort();
     }
   }
 
