@@ -80,6 +80,11 @@ final class ServerProcess implements AutoCloseable {
     return adminUri;
   }
 
+  /** The server's process id. */
+  long pid() {
+    return process.pid();
+  }
+
   /** The process's exit code, once it has exited. */
   int exitValue() {
     return process.exitValue();
