@@ -177,6 +177,11 @@ final class ArenaServer implements AutoCloseable {
     return ((InetSocketAddress) listener.localAddress()).getPort();
   }
 
+  /** The rollout config in force and its layers: an admin endpoint of yours calls it. */
+  RolloutConfigHolder rollout() {
+    return rollout;
+  }
+
   /** The open connections. */
   Sessions<Input> sessions() {
     return sessions;

@@ -17,6 +17,7 @@ import dev.protoshift.convert.ProtoJson;
 import dev.protoshift.session.ControlMessage;
 import dev.protoshift.session.ProtocolSwitch;
 import dev.protoshift.versioning.Protocol;
+import dev.protoshift.versioning.rollout.RolloutOverrides;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.http.HttpClient;
@@ -133,6 +134,27 @@ class IntegrateTest {
     assertThat(ProtocolSwitch.parse(back.text()).protocol()).isEqualTo(Protocol.PROTOBUF);
     assertThat(ProtocolSwitch.parse(back.text()).reason()).isEqualTo("in_rollout");
     closeAll(current, old, legacy);
+  }
+
+  @Test
+  void killSwitchThroughTheAdminLayer_switchesAtOnce_andClearingItSwitchesBack() throws Exception {
+    ArenaClient current = ArenaClient.connect(http, server.port(), "proto_version=1.1.0");
+    lastState(current, 1);
+
+    // doc:start admin-kill-switch
+    // From your admin endpoint (authenticated): the admin layer wins over the file and the environment.
+    server.rollout().mergeAdminOverrides(RolloutOverrides.builder().enabled(false).build());
+    // ... and back to what the file says:
+    server.rollout().clearAdminOverrides();
+    // doc:end
+
+    List<Frame> frames = current.await("two protocol_switch messages", f -> f.stream()
+        .filter(x -> !x.binary() && ControlMessage.type(x.text()).isPresent()).count() == 2);
+    List<ProtocolSwitch> switches = frames.stream().filter(x -> !x.binary() && ControlMessage.type(x.text()).isPresent())
+        .map(x -> ProtocolSwitch.parse(x.text())).toList();
+    assertThat(switches).extracting(ProtocolSwitch::protocol).containsExactly(Protocol.JSON, Protocol.PROTOBUF);
+    assertThat(switches).extracting(ProtocolSwitch::reason).containsExactly("kill_switch", "in_rollout");
+    current.close();
   }
 
   @Test
