@@ -60,9 +60,33 @@ class DocSnippetsTest {
 
   @Test
   void integratePage_statesTheLinesOfGlue_itQuotes() {
-    int glue = quoted(INTEGRATE).stream().filter(n -> n.startsWith("glue-")).mapToInt(n -> codeLines(javaRegions().get(n))).sum();
-    assertThat(read(INTEGRATE)).contains("**" + glue + " lines**");
+    String page = read(INTEGRATE);
+    int glue = 0;
+    for (String region : quoted(INTEGRATE).stream().filter(n -> n.startsWith("glue-")).toList()) {
+      int lines = codeLines(javaRegions().get(region));
+      assertThat(page).contains("| `" + region + "` | " + lines + " |");
+      glue += lines;
+    }
+    assertThat(page).contains("**" + glue + " lines**");
     assertThat(glue).isLessThan(150);
+  }
+
+  @Test
+  void protoBlocksOfThePages_areLinesOfTheCurrentSchema_inOrder() {
+    List<String> schema = read(MODULE.resolve("src/main/proto/arena/v1/arena.proto")).lines().toList();
+    for (Path page : List.of(YOUR_OWN_SCHEMA, INTEGRATE, README)) {
+      for (String block : fenced(page, "proto")) {
+        List<String> lines = block.lines().filter(l -> !l.isBlank()).toList();
+        int at = 0;
+        for (String line : lines) {
+          int found = schema.subList(at, schema.size()).indexOf(line);
+          assertThat(found).as("%s: proto line \"%s\" is not in src/main/proto/arena/v1/arena.proto (in this order)",
+              page, line).isNotNegative();
+          at += found + 1;
+        }
+      }
+    }
+    assertThat(fenced(YOUR_OWN_SCHEMA, "proto")).hasSize(2);
   }
 
   @Test
@@ -95,6 +119,18 @@ class DocSnippetsTest {
       if (m.group(1).equals("java") || m.group(1).equals("xml")) {
         int line = (int) text.substring(0, m.start()).chars().filter(c -> c == '\n').count() + 1;
         blocks.add(new Block(m.group(1), dedent(m.group(2)), line));
+      }
+    }
+    return blocks;
+  }
+
+  /** The blocks of one language on a page, as written. */
+  static List<String> fenced(Path page, String language) {
+    List<String> blocks = new ArrayList<>();
+    Matcher m = FENCE.matcher(read(page));
+    while (m.find()) {
+      if (m.group(1).equals(language)) {
+        blocks.add(m.group(2));
       }
     }
     return blocks;

@@ -144,9 +144,10 @@ class IntegrateTest {
     // doc:start admin-kill-switch
     // From your admin endpoint (authenticated): the admin layer wins over the file and the environment.
     server.rollout().mergeAdminOverrides(RolloutOverrides.builder().enabled(false).build());
-    // ... and back to what the file says:
-    server.rollout().clearAdminOverrides();
     // doc:end
+    current.await("a protocol_switch to JSON", f -> switchAt(f) >= 0);
+
+    server.rollout().clearAdminOverrides(); // the file's config again: protobuf
 
     List<Frame> frames = current.await("two protocol_switch messages", f -> f.stream()
         .filter(x -> !x.binary() && ControlMessage.type(x.text()).isPresent()).count() == 2);
