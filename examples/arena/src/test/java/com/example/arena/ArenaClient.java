@@ -65,12 +65,12 @@ final class ArenaClient implements WebSocket.Listener, AutoCloseable {
   }
 
   /**
-   * Waits until the frames received satisfy {@code condition} (at most 10 s) and returns them.
+   * Waits until the frames received satisfy {@code condition} (at most 20 s: CI machines are busy) and returns them.
    *
    * @throws AssertionError naming {@code what} if they do not in time
    */
   List<Frame> await(String what, Predicate<List<Frame>> condition) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
     synchronized (this) {
       while (!condition.test(frames)) {
         long left = deadline - System.nanoTime();
