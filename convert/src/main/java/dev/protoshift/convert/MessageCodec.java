@@ -14,7 +14,7 @@ import java.util.function.Supplier;
  * the newest representation.
  *
  * <pre>{@code
- * MessageCodec<ArenaMessage.Builder> codec = MessageCodec.of(chain, ArenaMessage::newBuilder, ProtoJson.defaults());
+ * MessageCodec<ArenaMessage.Builder> codec = MessageCodec.of(chain, ArenaMessage::newBuilder, ProtoJson.create());
  * byte[] error = codec.encode(ArenaMessage.newBuilder().setError(...), cohort);
  * ArenaMessage.Builder input = codec.decode(frame, cohort); // throws DecodeException
  * }</pre>

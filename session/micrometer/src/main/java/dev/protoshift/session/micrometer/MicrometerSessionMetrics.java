@@ -24,6 +24,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -48,7 +49,10 @@ import java.util.function.Supplier;
 public final class MicrometerSessionMetrics implements SessionMetrics, AutoCloseable {
 
   private final MeterRegistry registry;
-  private final PrometheusMeterRegistry prometheus;
+  private static final boolean PROMETHEUS_PRESENT = prometheusPresent();
+
+  /** The registry's Prometheus exposition, or null if it is not a Prometheus registry. */
+  private final Supplier<String> prometheus;
   private final JvmGcMetrics gcMetrics;
   private final Map<Tags, DistributionSummary> sizes = new ConcurrentHashMap<>();
   private final Map<Tags, Timer> encodeTimers = new ConcurrentHashMap<>();
@@ -57,7 +61,7 @@ public final class MicrometerSessionMetrics implements SessionMetrics, AutoClose
   private final Map<Tags, AtomicLong> connectionGauges = new ConcurrentHashMap<>();
   private final Timer tickTimer;
 
-  private MicrometerSessionMetrics(MeterRegistry registry, PrometheusMeterRegistry prometheus, boolean jvm) {
+  private MicrometerSessionMetrics(MeterRegistry registry, Supplier<String> prometheus, boolean jvm) {
     this.registry = registry;
     this.prometheus = prometheus;
     if (jvm) {
@@ -79,15 +83,29 @@ public final class MicrometerSessionMetrics implements SessionMetrics, AutoClose
         .register(registry);
   }
 
-  /** Metrics on a Prometheus registry, with the JVM's own (memory, GC, threads, CPU, uptime). */
+  /**
+   * Metrics on a Prometheus registry, with the JVM's own (memory, GC, threads, CPU, uptime).
+   *
+   * @throws IllegalStateException if {@code io.micrometer:micrometer-registry-prometheus} is not
+   *     on the class path (it is an optional dependency of this module)
+   */
   public static MicrometerSessionMetrics prometheus() {
-    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    return new MicrometerSessionMetrics(registry, registry, true);
+    if (!PROMETHEUS_PRESENT) {
+      throw new IllegalStateException("MicrometerSessionMetrics.prometheus() needs "
+          + "io.micrometer:micrometer-registry-prometheus on the class path; add it, or use on(yourRegistry)");
+    }
+    MeterRegistry registry = PrometheusSupport.newRegistry();
+    return new MicrometerSessionMetrics(registry, PrometheusSupport.scraper(registry), true);
   }
 
-  /** Metrics on a registry of the caller's choice, without the JVM binders (for tests, embedding). */
+  /**
+   * Metrics on a registry of the caller's choice (any Micrometer registry; the Prometheus one is
+   * not needed on the class path), without the JVM binders (for tests, embedding).
+   */
   public static MicrometerSessionMetrics on(MeterRegistry registry) {
-    return new MicrometerSessionMetrics(registry, registry instanceof PrometheusMeterRegistry p ? p : null, false);
+    Objects.requireNonNull(registry, "registry");
+    return new MicrometerSessionMetrics(registry, PROMETHEUS_PRESENT ? PrometheusSupport.scraper(registry) : null,
+        false);
   }
 
   public MeterRegistry registry() {
@@ -103,7 +121,7 @@ public final class MicrometerSessionMetrics implements SessionMetrics, AutoClose
     if (prometheus == null) {
       throw new IllegalStateException("metrics are not on a Prometheus registry");
     }
-    return prometheus.scrape();
+    return prometheus.get();
   }
 
   /** Size of one WebSocket message sent or received. {@code protoshift_ws_message_size_bytes}. */
@@ -320,4 +338,29 @@ public final class MicrometerSessionMetrics implements SessionMetrics, AutoClose
     registry.close();
   }
 
+
+  private static boolean prometheusPresent() {
+    try {
+      Class.forName("io.micrometer.prometheusmetrics.PrometheusMeterRegistry", false,
+          MicrometerSessionMetrics.class.getClassLoader());
+      return true;
+    } catch (ClassNotFoundException | LinkageError e) {
+      return false;
+    }
+  }
+
+  /**
+   * The only place that names Prometheus types: {@code micrometer-registry-prometheus} is an
+   * optional dependency, so this class is loaded only when {@link #PROMETHEUS_PRESENT} (verifying
+   * it loads the Prometheus registry's class).
+   */
+  private static final class PrometheusSupport {
+    static MeterRegistry newRegistry() {
+      return new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    }
+
+    static Supplier<String> scraper(MeterRegistry registry) {
+      return registry instanceof PrometheusMeterRegistry p ? p::scrape : null;
+    }
+  }
 }
