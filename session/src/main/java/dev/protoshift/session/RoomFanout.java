@@ -22,9 +22,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>Ordering, which the library guarantees: {@link #add}, {@link #remove} and every protocol
  * change of a member (a hello, a config change, the decode-error budget) take effect at the start
  * of the next {@link #broadcast}, in the order they came; a change's control message is queued
- * before that tick's state. So no state is lost or sent twice across a switch, the {@code
+ * before that tick's state. So no state is sent twice or in the wrong protocol, the {@code
  * protocol_switch} is between the last state in the old protocol and the first in the new one,
- * and a config change moves every member it concerns at the same tick.
+ * and a config change moves every member it concerns at the same tick. A member that keeps up
+ * gets every tick; one whose transport has not finished the previous write when a newer state
+ * comes skips the older one (latest state wins, counted as dropped), around a switch as at any
+ * other time, so its first state after a switch may be later than the switch's {@code from_tick}.
  *
  * <p>Threads: {@link #add}, {@link #remove} and {@link #requestRedecision} are thread-safe;
  * {@link #broadcast} is called by one thread at a time (the room's tick), and a room that does not
