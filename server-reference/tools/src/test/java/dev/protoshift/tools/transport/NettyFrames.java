@@ -2,6 +2,7 @@ package dev.protoshift.tools.transport;
 
 import dev.protoshift.session.Session;
 import dev.protoshift.session.Upgrade;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -34,8 +35,8 @@ final class NettyFrames extends SimpleChannelInboundHandler<WebSocketFrame> {
   }
 
   /** The handshake response was written: the WebSocket is open. */
-  void open(ChannelHandlerContext ctx) {
-    transport = new NettyTransport(ctx.channel());
+  void open(Channel channel) {
+    transport = new NettyTransport(channel);
     session = upgrade.open(transport);
     hooks.opened(session, address);
   }

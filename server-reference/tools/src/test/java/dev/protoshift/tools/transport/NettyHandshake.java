@@ -16,6 +16,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
+import io.netty.handler.codec.http.websocketx.WebSocketHandshakeException;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
 import java.net.InetSocketAddress;
@@ -71,21 +72,24 @@ final class NettyHandshake extends SimpleChannelInboundHandler<FullHttpRequest> 
         "ws://" + request.headers().get(HttpHeaderNames.HOST) + "/ws", upgrade.subprotocol().orElse(null), false,
         maxMessageBytes).newHandshaker(request);
     if (handshaker == null) {
-      WebSocketServerHandshakerFactory.sendUnsupportedVersionResponse(ctx.channel());
+      WebSocketServerHandshakerFactory.sendUnsupportedVersionResponse(ctx.channel()).addListener(ChannelFutureListener.CLOSE);
       return;
     }
-    NettyFrames frames = new NettyFrames(upgrade, hooks,
-        ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress().getHostAddress());
-    ctx.pipeline().replace(this, "frames", frames);
-    ctx.pipeline().addBefore("frames", "messages", new WebSocketFrameAggregator(maxMessageBytes));
-    ChannelHandlerContext framesContext = ctx.pipeline().context(frames);
-    handshaker.handshake(ctx.channel(), request).addListener(done -> {
-      if (done.isSuccess()) {
-        frames.open(framesContext);
-      } else {
-        ctx.channel().close();
-      }
-    });
+    String address = ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress().getHostAddress();
+    try {
+      handshaker.handshake(ctx.channel(), request).addListener(done -> {
+        if (!done.isSuccess()) {
+          ctx.close();
+          return;
+        }
+        // The 101 is written and this pipeline speaks WebSocket frames: whole messages go to the session.
+        NettyFrames frames = new NettyFrames(upgrade, hooks, address);
+        ctx.pipeline().addLast(new WebSocketFrameAggregator(maxMessageBytes), frames).remove(this);
+        frames.open(ctx.channel());
+      });
+    } catch (WebSocketHandshakeException e) {
+      refuse(ctx, HttpResponseStatus.BAD_REQUEST, e.getMessage());
+    }
   }
 
   private static String single(QueryStringDecoder uri, String key) {
