@@ -23,6 +23,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
 
 /**
  * The HTTP side of a game connection on {@code /ws?room=R}: checks what only HTTP can answer
@@ -33,6 +34,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class NettyHandshake extends SimpleChannelInboundHandler<FullHttpRequest> {
 
   private static final AtomicLong IDS = new AtomicLong();
+  private static final Pattern PLAYER_ID = Pattern.compile("[A-Za-z0-9_.:-]{1,128}");
 
   private final Sessions<?> sessions;
   private final NettyGameServer.Hooks hooks;
@@ -60,6 +62,9 @@ final class NettyHandshake extends SimpleChannelInboundHandler<FullHttpRequest> 
     try {
       room = Rooms.requireRoomId(single(uri, "room"));
       player = single(uri, "player");
+      if (player != null && !PLAYER_ID.matcher(player).matches()) {
+        throw new IllegalArgumentException("player must be 1-128 characters of A-Z a-z 0-9 _ . : -");
+      }
     } catch (IllegalArgumentException e) {
       refuse(ctx, HttpResponseStatus.BAD_REQUEST, e.getMessage());
       return;

@@ -59,6 +59,11 @@ class NettyHandshakeTest {
   }
 
   @Test
+  void upgradeWithABadPlayerId_isAnswered400() throws IOException {
+    assertThat(request(upgrade("/ws?room=r&player=%3Cscript%3E"))).startsWith("HTTP/1.1 400").contains("player must be");
+  }
+
+  @Test
   void upgradeWithTheRoomTwice_isAnswered400() throws IOException {
     assertThat(request(upgrade("/ws?room=a&room=b"))).startsWith("HTTP/1.1 400").contains("given 2 times");
   }
