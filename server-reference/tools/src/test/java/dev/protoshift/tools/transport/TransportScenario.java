@@ -1,27 +1,29 @@
 package dev.protoshift.tools.transport;
 
+import static dev.protoshift.tools.transport.ScenarioChecks.WAIT;
+import static dev.protoshift.tools.transport.ScenarioChecks.assertEachFrameIsPlain100;
+import static dev.protoshift.tools.transport.ScenarioChecks.assertRefused;
+import static dev.protoshift.tools.transport.ScenarioChecks.assertSwitch;
+import static dev.protoshift.tools.transport.ScenarioChecks.assertSwitchedTogether;
+import static dev.protoshift.tools.transport.ScenarioChecks.awaitStates;
+import static dev.protoshift.tools.transport.ScenarioChecks.last;
+import static dev.protoshift.tools.transport.ScenarioChecks.protocols;
+import static dev.protoshift.tools.transport.ScenarioChecks.wanderers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.google.protobuf.Descriptors.Descriptor;
-import com.google.protobuf.DynamicMessage;
 import dev.protoshift.proto.game.WsEnvelope;
-import dev.protoshift.reference.ReferenceSchema;
 import dev.protoshift.reference.game.Ghost;
 import dev.protoshift.reference.game.ServerMessage;
-import dev.protoshift.session.CloseCode;
-import dev.protoshift.session.ProtocolSwitch;
 import dev.protoshift.session.SessionStats;
 import dev.protoshift.session.Sessions;
 import dev.protoshift.tools.client.ClientRuntime;
 import dev.protoshift.tools.transport.ScenarioClient.StateEvent;
-import dev.protoshift.versioning.HelloReply;
 import dev.protoshift.versioning.Protocol;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +48,6 @@ abstract class TransportScenario {
   static final int DECODE_ERROR_LIMIT = 3;
   static final int TICK_RATE_HZ = 50;
   static final int WANDERERS = 3;
-  static final Duration WAIT = Duration.ofSeconds(15);
 
   /** A game server on one transport, as the scenario sees it. */
   interface ServerUnderTest extends AutoCloseable {
@@ -124,22 +125,7 @@ abstract class TransportScenario {
       assertThat(last(old).state().dag()).as(old + " dag").isNull();
       assertThat(last(old).state().story()).as(old + " story").isNull();
     }
-    Descriptor v100Envelope = ReferenceSchema.releasedMessage("1.0.0", "WsEnvelope");
-    for (StateEvent e : v100.states()) {
-      DynamicMessage frame = DynamicMessage.parseFrom(v100Envelope, e.frame());
-      DynamicMessage state = (DynamicMessage) frame.getField(v100Envelope.findFieldByName("state_update"));
-      assertThat(frame.getUnknownFields().asMap()).isEmpty();
-      assertThat(state.getUnknownFields().asMap()).as("nothing newer than 1.0.0").isEmpty();
-      var ghosts = state.getDescriptorForType().findFieldByName("ghosts");
-      for (int i = 0; i < state.getRepeatedFieldCount(ghosts); i++) {
-        DynamicMessage ghost = (DynamicMessage) state.getRepeatedField(ghosts, i);
-        assertThat(ghost.getUnknownFields().asMap()).isEmpty();
-        if (((String) ghost.getField(ghost.getDescriptorForType().findFieldByName("id"))).startsWith("g")) {
-          assertThat((String) ghost.getField(ghost.getDescriptorForType().findFieldByName("route_json")))
-              .as("route_json of a wandering ghost").startsWith("[{\"x\":");
-        }
-      }
-    }
+    assertEachFrameIsPlain100(v100);
 
     // One room, one state per tick: every client reads the same wandering ghosts at a tick they all got.
     Set<Long> common = new TreeSet<>(v110.states().stream().map(StateEvent::tick).toList());
@@ -265,82 +251,6 @@ abstract class TransportScenario {
     Files.move(tmp, config, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 
-  static void awaitStates(List<ScenarioClient> clients, int atLeast) {
-    await().atMost(WAIT).until(() -> clients.stream().allMatch(c -> c.states().size() >= atLeast));
-  }
-
-  static StateEvent last(ScenarioClient c) {
-    List<StateEvent> states = c.states();
-    return states.get(states.size() - 1);
-  }
-
-  /** The protocols of a client's states, runs collapsed: [protobuf, json] for one switch to JSON. */
-  static List<Protocol> protocols(ScenarioClient c) {
-    List<Protocol> runs = new ArrayList<>();
-    for (StateEvent e : c.states()) {
-      if (runs.isEmpty() || runs.get(runs.size() - 1) != e.protocol()) {
-        runs.add(e.protocol());
-      }
-    }
-    return runs;
-  }
-
-  static <G> List<G> wanderers(List<G> ghosts, java.util.function.Function<G, String> id) {
-    return ghosts.stream().filter(g -> id.apply(g).startsWith("g")).collect(Collectors.toList());
-  }
-
-  /**
-   * Checks a client's {@code index}-th switch: it says {@code to}, {@code reason} and the client's
-   * version, and it is between the last state in {@code from} and the first in {@code to}, whose
-   * ticks enclose {@code from_tick}. With {@link #assertNoStateLost} and nothing dropped, that is
-   * exactly: the last old state is {@code from_tick - 1}, the first new one {@code from_tick}. A
-   * connection that is behind may have the state before or at {@code from_tick} replaced by a
-   * newer one (latest state wins), counted by the server.
-   *
-   * @return its {@code from_tick}
-   */
-  static long assertSwitch(ScenarioClient c, int index, Protocol from, Protocol to, String reason) {
-    List<ScenarioClient.Event> events = List.copyOf(c.events);
-    int at = -1;
-    for (int i = 0, seen = -1; i < events.size() && at < 0; i++) {
-      if (events.get(i) instanceof ScenarioClient.SwitchEvent && ++seen == index) {
-        at = i;
-      }
-    }
-    assertThat(at).as(c + " switch #" + index).isNotNegative();
-    ProtocolSwitch s = ((ScenarioClient.SwitchEvent) events.get(at)).value();
-    assertThat(s.protocol()).as(c + " " + s).isEqualTo(to);
-    assertThat(s.reason()).as(c + " " + s).isEqualTo(reason);
-    assertThat(s.version()).as(c + " " + s).hasValueSatisfying(v -> {
-      assertThat(v.major()).isEqualTo(c.version.major());
-      assertThat(v.minor()).isEqualTo(c.version.minor());
-    });
-    StateEvent before = null;
-    for (int i = at - 1; i >= 0 && before == null; i--) {
-      before = events.get(i) instanceof StateEvent e ? e : null;
-    }
-    StateEvent after = null;
-    for (int i = at + 1; i < events.size() && after == null; i++) {
-      after = events.get(i) instanceof StateEvent e ? e : null;
-    }
-    assertThat(before).as(c + ": a state before " + s).isNotNull();
-    assertThat(after).as(c + ": a state after " + s).isNotNull();
-    assertThat(before.protocol()).as(c + ": last state before " + s).isEqualTo(from);
-    assertThat(after.protocol()).as(c + ": first state after " + s).isEqualTo(to);
-    // before < from_tick <= after; with nothing dropped (assertNoStateLost) after = before + 1 = from_tick.
-    assertThat(before.tick()).as(c + ": last state before " + s).isLessThan(s.fromTick());
-    assertThat(after.tick()).as(c + ": first state after " + s).isGreaterThanOrEqualTo(s.fromTick());
-    return s.fromTick();
-  }
-
-  /** {@link #assertSwitch} for every client of one room, and they all switched at the same tick. */
-  static long assertSwitchedTogether(List<ScenarioClient> room, int index, Protocol from, Protocol to, String reason) {
-    List<Long> ticks = room.stream().map(c -> assertSwitch(c, index, from, to, reason)).distinct()
-        .collect(Collectors.toList());
-    assertThat(ticks).as("from_tick of every member of the room").hasSize(1);
-    return ticks.get(0);
-  }
-
   /**
    * No state repeated, and no state lost: ticks increase, and every tick missing between two
    * states is one the server dropped on purpose for this connection (a newer state replaced it
@@ -374,15 +284,4 @@ abstract class TransportScenario {
     assertThat(c.isOpen()).as(c + " open").isTrue();
   }
 
-  /** A hello_reject naming the supported range, no state, then close 4002. */
-  static void assertRefused(ScenarioClient c) {
-    await().atMost(WAIT).until(() -> !c.closeCodes.isEmpty());
-    assertThat(c.closeCodes).containsExactly(CloseCode.VERSION_UNSUPPORTED.code());
-    assertThat(c.events).hasSize(1).first().isInstanceOfSatisfying(ScenarioClient.ReplyEvent.class, r ->
-        assertThat(r.reply()).isInstanceOfSatisfying(HelloReply.Reject.class, reject -> {
-          assertThat(reject.reason()).isEqualTo("unsupported_major");
-          assertThat(reject.message()).contains("9.0.0");
-        }));
-    assertThat(c.undecodable).isEmpty();
-  }
 }
