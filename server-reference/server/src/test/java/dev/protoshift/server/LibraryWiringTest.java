@@ -25,15 +25,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The example on README's first screen, step for step: if this test needs a change, so does
- * the README (and the other way round).
+ * The libraries composed by hand as a server does, without protoshift-session: negotiation, the
+ * rollout decision from a watched file, the reference game's cohort and per-recipient frame. (The
+ * README's first screen shows examples/arena's code now, checked by its DocSnippetsTest.)
  */
-class ReadmeExampleTest {
+class LibraryWiringTest {
 
   @TempDir Path dir;
 
   @Test
-  void readmeExample_oldClientInRollout_getsProtobufWithRouteJson() throws Exception {
+  void oldClientInRollout_getsProtobufWithRouteJson() throws Exception {
     Path configFile = dir.resolve("rollout.yaml");
     Files.writeString(configFile, "protobuf:\n  enabled: true\n  rollout_percentage: 100\n");
     Map<String, String> env = Map.of();
@@ -41,7 +42,6 @@ class ReadmeExampleTest {
         List.of(Ghost.of("g1", "Blinky", 1f, 2f, Ghost.State.CHASING).withWaypoints(List.of(new Waypoint(3f, 4f)))),
         null, null);
 
-    // ---- README example starts ----
     // Once per server: the versions it speaks, the rollout config (YAML + env, hot-reloaded), the converters.
     Negotiator negotiator = Negotiator.builder(
         SupportedVersions.between("1.0.0", ReferenceSchema.protocolVersion())).build();
@@ -56,7 +56,6 @@ class ReadmeExampleTest {
 
     // Per tick: convert and encode once per cohort; each member's frame is copied from those bytes.
     byte[] frame = game.encodeState(room, cohort).forRecipient("g1");
-    // ---- README example ends ----
 
     try (rollout) {
       assertThat(a.protocol().code()).isEqualTo("protobuf");
