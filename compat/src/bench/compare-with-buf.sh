@@ -4,7 +4,7 @@
 # and of `buf breaking`, on the same two descriptor images: by default the synthetic schema the
 # bench profile writes to compat/target/bench/, or any PREVIOUS and CURRENT images given.
 #
-# Usage (after ./mvnw -B -ntp -pl compat -am -Pbench verify -DskipTests, or with two images):
+# Usage (after ./mvnw -B -ntp -pl compat -am -Pbench-compat verify -DskipTests, or with two images):
 #   BUF=/path/to/buf compat/src/bench/compare-with-buf.sh [RUNS [PREVIOUS.binpb CURRENT.binpb]]
 # Runs are interleaved (fast, full, buf, fast, ...) so all three see the same machine load. Checks
 # first that the fast and the full path print the same findings. Prints each run's figures, then
@@ -26,7 +26,7 @@ else
   CURRENT=$ROOT/compat/target/bench/current.binpb
 fi
 for image in "$PREVIOUS" "$CURRENT"; do
-  [ -f "$image" ] || fail "no image $image (run the bench profile first: ./mvnw -B -ntp -pl compat -am -Pbench verify -DskipTests)"
+  [ -f "$image" ] || fail "no image $image (run the bench profile first: ./mvnw -B -ntp -pl compat -am -Pbench-compat verify -DskipTests)"
 done
 command -v realpath >/dev/null || fail "realpath not found (coreutils)"
 PREVIOUS=$(realpath "$PREVIOUS")

@@ -27,8 +27,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * ProtoJson / JsonFormat ratios docs/benchmarks.md quotes, all from the same run.
  *
  * <pre>{@code
- * ./mvnw -B -ntp -pl convert -am -Pbench -DskipTests verify
- * ./mvnw -B -ntp -pl convert -am -Pbench -DskipTests verify -Dbench.args="--quick"
+ * ./mvnw -B -ntp -pl convert -am -Pbench-json -DskipTests verify
+ * ./mvnw -B -ntp -pl convert -am -Pbench-json -DskipTests verify -Dbench.args="--quick"
  * }</pre>
  *
  * Arguments: {@code --out DIR} (report and JMH JSON), {@code --quick} (short smoke run),
