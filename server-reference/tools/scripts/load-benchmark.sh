@@ -11,6 +11,8 @@
 # OUT (server-reference/tools/target/load-benchmark; a relative OUT is relative to the directory you run
 # the script from) GAME_PORT (18080) ADMIN_PORT (19090)
 # MODES ("per-cohort per-connection pre-encoded") PROTOCOLS ("protobuf json")
+# SERVER_ARGS (none: extra server options, e.g. "--shadow-sampling 100") LABEL (none: appended to
+# each run's name, e.g. protobuf-per-cohort-shadow, so that runs with SERVER_ARGS sit beside the others)
 # Fails (exit 2) if the jar is missing, a server does not become ready, or the load tool or the
 # comparison reports bad arguments or unreadable results (their exit 2); a run or a comparison that
 # completes with errors or a missed target (exit 1) is recorded in OUT and the benchmark goes on.
@@ -29,6 +31,8 @@ RAMP_UP=${RAMP_UP:-20s}
 GAME_PORT=${GAME_PORT:-18080}
 ADMIN_PORT=${ADMIN_PORT:-19090}
 MODES=${MODES:-per-cohort per-connection pre-encoded}
+read -r -a SERVER_EXTRA <<< "${SERVER_ARGS:-}"
+LABEL=${LABEL:-}
 PROTOCOLS=${PROTOCOLS:-protobuf json}
 export PROTOSHIFT_ADMIN_TOKEN=${PROTOSHIFT_ADMIN_TOKEN:-load-benchmark-token-0123456789}
 LOADTOOL=(java -jar "$TOOLS_JAR")
@@ -44,10 +48,11 @@ server=""
 trap '[ -z "$server" ] || kill -TERM "$server" 2>/dev/null || true' EXIT
 
 run() {
-  local mode=$1 protocol=$2 name="$2-$1"
+  local mode=$1 protocol=$2 name="$2-$1${LABEL:+-$LABEL}"
   echo "== $name: $CONNECTIONS connections, $ROOMS rooms, $DURATION (load: $(cut -d' ' -f1-3 /proc/loadavg))"
   PROTOBUF_ENABLED=true PROTOBUF_ROLLOUT_PERCENTAGE=100 java -jar "$JAR" --host 127.0.0.1 \
-    --port "$GAME_PORT" --admin-port "$ADMIN_PORT" --broadcast-mode "$mode" >"$OUT/$name.server.log" 2>&1 &
+    --port "$GAME_PORT" --admin-port "$ADMIN_PORT" --broadcast-mode "$mode" ${SERVER_EXTRA[@]+"${SERVER_EXTRA[@]}"} \
+    >"$OUT/$name.server.log" 2>&1 &
   server=$!
   local ready=false
   for _ in $(seq 1 150); do
@@ -67,6 +72,9 @@ run() {
     2>"$OUT/$name.progress.log" | tee "$OUT/$name.summary.txt" || status=$?
   echo "load tool exit code $status" | tee -a "$OUT/$name.summary.txt"
   [ "$status" -le 1 ] || { echo "load-benchmark: the load tool failed (exit $status): $OUT/$name.progress.log" >&2; exit 2; }
+  # The server's own counters at the end of the run (e.g. the shadow check's), beside the results.
+  curl -sf -H "Authorization: Bearer $PROTOSHIFT_ADMIN_TOKEN" "http://127.0.0.1:$ADMIN_PORT/metrics" \
+    >"$OUT/$name.metrics.txt" || echo "load-benchmark: could not scrape the server's /metrics after $name" >&2
   kill -TERM "$server"
   local server_status=0
   wait "$server" || server_status=$?
@@ -82,7 +90,7 @@ done
 
 # The rollout plan's comparison: protobuf against JSON, per-cohort encoding.
 # Exit 1 is a missed target (recorded: the figures are the point); 2 is a failure.
-if [ -f "$OUT/protobuf-per-cohort.json" ] && [ -f "$OUT/json-per-cohort.json" ]; then
+if [ -z "$LABEL" ] && [ -f "$OUT/protobuf-per-cohort.json" ] && [ -f "$OUT/json-per-cohort.json" ]; then
   status=0
   "${LOADTOOL[@]}" compare "$OUT/protobuf-per-cohort.json" "$OUT/json-per-cohort.json" \
     --chart "$OUT/protobuf-vs-json.html" | tee "$OUT/protobuf-vs-json.txt" || status=$?
