@@ -305,8 +305,7 @@ class HostileProbeTest {
   void item12_aGeneratedTokenFile_isDeletedWhenTheServerStops() throws Exception {
     Path tmp = Files.createTempDirectory("protoshift-token");
     try (ServerProcess p = ServerProcess.start("gen-token", Map.of("JAVA_TOOL_OPTIONS", "-Djava.io.tmpdir=" + tmp))) {
-      Matcher m = Pattern.compile("generated, in file (\\S+)").matcher(p.output());
-      assertThat(m.find()).as(p.output()).isTrue();
+      Matcher m = p.awaitOutput(Pattern.compile("generated, in file (\\S+)"), Duration.ofSeconds(20));
       Path file = Path.of(m.group(1));
       assertThat(file).exists();
 

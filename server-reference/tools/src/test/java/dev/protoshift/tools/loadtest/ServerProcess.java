@@ -107,6 +107,25 @@ final class ServerProcess implements AutoCloseable {
     }
   }
 
+  /**
+   * Waits until a line the process printed matches {@code pattern} (the banner's later lines are
+   * printed after the ports the start waits for); the first match, or an assertion error with the
+   * output so far.
+   */
+  Matcher awaitOutput(Pattern pattern, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      Matcher m = pattern.matcher(output());
+      if (m.find()) {
+        return m;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("server " + name + " never printed " + pattern + "; it printed:\n" + output());
+      }
+      Thread.sleep(20);
+    }
+  }
+
   private void read() {
     try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       int game = -1;
