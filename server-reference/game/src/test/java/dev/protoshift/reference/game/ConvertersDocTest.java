@@ -17,18 +17,19 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * docs/converters.md's "Using it in a server" names GameProtocol's entry points and shows them in
- * use: every call it names exists, with the number of parameters it shows, and a server that has
- * versioning's {@code Agreement} is shown the call that takes one.
+ * docs/converters.md's section on the reference game names GameProtocol's entry points and shows
+ * them in use: every call it names exists, with the number of parameters it shows, and a server
+ * that has versioning's {@code Agreement} is shown the call that takes one.
  */
 class ConvertersDocTest {
 
+  private static final String SECTION = "## The reference game: a second example";
   private static final Pattern CALL = Pattern.compile("^(?:(\\w+)\\.)?(\\w+)(?:\\((.*)\\))?$");
 
   @Test
   void entryPointTable_namesOnlyMethodsThatExist_withTheirParameterCount() throws IOException {
     List<String> checked = new ArrayList<>();
-    for (String cell : firstColumn(section("## Using it in a server"))) {
+    for (String cell : firstColumn(section(SECTION))) {
       Class<?> owner = GameProtocol.class;
       for (String span : backticked(cell)) {
         Matcher m = CALL.matcher(span);
@@ -53,7 +54,7 @@ class ConvertersDocTest {
 
   @Test
   void snippet_callsOnlyMethodsThatExist() throws IOException {
-    String snippet = javaSnippet(section("## Using it in a server"));
+    String snippet = javaSnippet(section(SECTION));
     Matcher call = Pattern.compile("\\bgame\\.(\\w+)\\(").matcher(snippet);
     int calls = 0;
     while (call.find()) {
@@ -67,7 +68,7 @@ class ConvertersDocTest {
 
   @Test
   void snippet_turnsAnAgreementIntoACohortWithTheMethodThatTakesOne() throws IOException {
-    String snippet = javaSnippet(section("## Using it in a server"));
+    String snippet = javaSnippet(section(SECTION));
     Matcher line = Pattern.compile("Cohort cohort = game\\.(\\w+)\\(([^;]*)\\);").matcher(snippet);
     assertThat(line.find()).as("the snippet shows `Cohort cohort = game.…(…);` for a new connection").isTrue();
     List<String> takesAgreement = Arrays.stream(GameProtocol.class.getMethods())
@@ -75,7 +76,7 @@ class ConvertersDocTest {
         .map(Method::getName).toList();
     assertThat(takesAgreement).isNotEmpty();
     assertThat(line.group(1)).as("docs/converters.md: %s", line.group()).isIn(takesAgreement);
-    assertThat(section("## Using it in a server")).as("the entry-point table lists it")
+    assertThat(section(SECTION)).as("the entry-point table lists it")
         .contains("`" + takesAgreement.get(0) + "(Agreement)`");
   }
 

@@ -11,6 +11,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.protoshift.server.archfixture.ServerClassUsingGameInternal;
 import dev.protoshift.versioning.archfixture.VersioningClassUsingConvert;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,11 +27,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The module boundaries of docs/architecture.md (the layers of DESIGN.md), checked on the compiled
  * classes of every module. It lives in protoshift-reference-tools, the one module that sees all
- * the others.
+ * the others. {@link ArchitecturePageTest} keeps the page's tables equal to these maps.
  */
 class ModuleBoundariesTest {
 
-  /** Each module and the packages its classes live in (docs/architecture.md, "Modules"). */
+  /** Each module and the packages its classes live in (docs/architecture.md, "What may depend on what"). */
   static final Map<String, List<String>> PACKAGES = ordered(
       "proto", List.of("dev.protoshift.proto", "dev.protoshift.proto.internal.."),
       "versioning", List.of("dev.protoshift.versioning.."),
@@ -42,7 +43,7 @@ class ModuleBoundariesTest {
       "server", List.of("dev.protoshift.server.."),
       "tools", List.of("dev.protoshift.tools.."));
 
-  /** Module → the protoshift modules it may use (docs/architecture.md, "depends on"). */
+  /** Module → the protoshift modules it may use (docs/architecture.md, "What may depend on what"). */
   static final Map<String, List<String>> ALLOWED = ordered(
       "proto", List.of(),
       "versioning", List.of(),
@@ -110,11 +111,19 @@ class ModuleBoundariesTest {
   @Test
   void internalPackages_areUsedOnlyByTheirOwnModule() {
     for (String module : PACKAGES.keySet()) {
-      noClasses().that().resideOutsideOfPackages(packages(module))
-          .should().dependOnClassesThat().resideInAPackage("dev.protoshift." + module.replace('-', '.') + ".internal..")
-          .allowEmptyShould(true)
-          .check(production);
+      internalRule(module).check(production);
     }
+  }
+
+  @Test
+  void internalRule_failsOnAnotherModuleUsingAnInternalPackageBelowItsPackages() {
+    // dev.protoshift.reference.game.internal is below the reference module's dev.protoshift.reference..
+    JavaClasses violating = new ClassFileImporter().importClasses(ServerClassUsingGameInternal.class);
+
+    assertThatThrownBy(() -> internalRule("reference").check(violating))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining(ServerClassUsingGameInternal.class.getName())
+        .hasMessageContaining("dev.protoshift.reference.game.internal.RouteJson");
   }
 
   @Test
@@ -144,6 +153,21 @@ class ModuleBoundariesTest {
             not(resideInAnyPackage("dev.protoshift..")).or(resideInAnyPackage(packages(own.toArray(String[]::new)))))
         .allowEmptyShould(true)
         .because("docs/architecture.md: " + module + " depends on " + (allowed.isEmpty() ? "no other module" : allowed));
+  }
+
+  /** No class outside {@code module} uses an {@code internal} package anywhere below the module's packages. */
+  static ArchRule internalRule(String module) {
+    return noClasses().that().resideOutsideOfPackages(packages(module))
+        .should().dependOnClassesThat().resideInAnyPackage(internalPackages(module))
+        .allowEmptyShould(true)
+        .because("docs/architecture.md: internal packages are not API");
+  }
+
+  /** {@code a.b} gives {@code a.b.internal..}, {@code a.b..} gives {@code a.b..internal..}; an internal package itself. */
+  static String[] internalPackages(String module) {
+    return PACKAGES.get(module).stream()
+        .map(p -> p.contains(".internal") ? p : p.endsWith("..") ? p + "internal.." : p + ".internal..")
+        .distinct().toArray(String[]::new);
   }
 
   static String[] packages(String... modules) {
