@@ -9,6 +9,11 @@ import dev.protoshift.server.admin.AdminHandler;
 import dev.protoshift.server.admin.AdminRoute;
 import dev.protoshift.server.admin.AdminToken;
 import dev.protoshift.server.game.Rooms;
+import dev.protoshift.server.readiness.ReadinessApi;
+import dev.protoshift.server.window.ConnectionGauges;
+import dev.protoshift.server.window.CountingSessionMetrics;
+import dev.protoshift.server.window.ProtocolEvents;
+import dev.protoshift.server.window.ServerWindows;
 import dev.protoshift.server.jetty.FaultInjector;
 import dev.protoshift.server.jetty.GameEndpoint;
 import dev.protoshift.server.jetty.GameServer;
@@ -50,6 +55,7 @@ public final class ReferenceServer implements AutoCloseable {
   private final RolloutConfigHolder rollout;
   private final Sessions<PlayerInput> sessions;
   private final Rooms rooms;
+  private final ServerWindows windows;
   private final GameServer jetty;
   private volatile boolean ready;
 
@@ -61,7 +67,9 @@ public final class ReferenceServer implements AutoCloseable {
     metrics.bindRollout(rollout);
     GameProtocol game = GameProtocol.reference();
     ServerSettings.Diagnostics diagnostics = settings.diagnostics();
-    SessionMetrics sessionMetrics = diagnostics.logProtoMessages() ? new ProtoMessageLog(metrics) : metrics;
+    ProtocolEvents events = new ProtocolEvents();
+    SessionMetrics sessionMetrics = new CountingSessionMetrics(
+        diagnostics.logProtoMessages() ? new ProtoMessageLog(metrics) : metrics, events);
     Sessions.Builder<PlayerInput> b = Sessions.builder(game.chain(), game::decodeInput,
         (code, message, cohort) -> game.encodeError(new ServerMessage.Error(code, message), cohort))
         .rollout(rollout)
@@ -77,6 +85,8 @@ public final class ReferenceServer implements AutoCloseable {
     this.rooms = new Rooms(settings.rooms(), sessions, game, diagnostics.broadcastMode(), Clock.systemUTC(),
         metrics.tickTimer());
     metrics.roomsGauge(rooms::count);
+    this.windows = new ServerWindows(sessions, events, settings.windows(), System::currentTimeMillis,
+        new ConnectionGauges(metrics.registry()));
     this.jetty = new GameServer(settings.network(), settings.limits(), sessions,
         OriginPolicy.allowing(settings.network().allowedOrigins()),
         new FaultInjector(diagnostics.injectProtoErrors(), System.nanoTime()), hooks(), metrics::upgradeRejected,
@@ -108,8 +118,9 @@ public final class ReferenceServer implements AutoCloseable {
       }
 
       @Override
-      public void closed(Session session) {
+      public void closed(Session session, int code) {
         rooms.leave(session);
+        windows.closed(session, code);
       }
 
       @Override
@@ -157,6 +168,7 @@ public final class ReferenceServer implements AutoCloseable {
       throw new java.io.IOException("cannot start: game " + n.host() + ":" + n.port() + ", admin " + n.adminHost()
           + ":" + n.adminPort() + ": " + e.getMessage(), e);
     }
+    server.windows.start();
     server.ready = true;
     return server;
   }
@@ -166,6 +178,7 @@ public final class ReferenceServer implements AutoCloseable {
     routes.add(new AdminRoute("GET", "/metrics", body ->
         new AdminRoute.AdminResponse(200, "text/plain; version=0.0.4; charset=utf-8", metrics.scrape())));
     routes.addAll(new AdminApi(rollout, sessions, rooms::count).routes());
+    routes.addAll(new ReadinessApi(windows, rollout).routes());
     return routes;
   }
 
@@ -192,6 +205,11 @@ public final class ReferenceServer implements AutoCloseable {
   /** The open rooms. */
   public Rooms rooms() {
     return rooms;
+  }
+
+  /** The windowed counts of connections and protocol events (readiness report, ramp gates). */
+  public ServerWindows windows() {
+    return windows;
   }
 
   /** The game port (the bound one when 0 was asked for). */
@@ -279,6 +297,7 @@ public final class ReferenceServer implements AutoCloseable {
   public void close() {
     ready = false;
     rollout.close();
+    windows.close();
     rooms.close();
     jetty.close();
     sessions.close();

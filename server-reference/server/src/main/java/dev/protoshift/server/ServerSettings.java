@@ -1,6 +1,7 @@
 package dev.protoshift.server;
 
 import dev.protoshift.server.game.RoomSettings;
+import dev.protoshift.server.window.WindowSettings;
 import dev.protoshift.session.SessionLimits;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,13 +20,14 @@ import java.util.Optional;
  * @param drain graceful shutdown
  * @param rollout where the rollout config comes from
  * @param diagnostics benchmark and test switches, off in production
+ * @param windows how the readiness report's and the ramp's windowed counts are kept
  */
 public record ServerSettings(Network network, SessionLimits limits, RoomSettings rooms, Drain drain, Rollout rollout,
-    Diagnostics diagnostics) {
+    Diagnostics diagnostics, WindowSettings windows) {
 
   /** The reference server as {@code java -jar protoshift-server.jar} starts it. */
   public static final ServerSettings DEFAULTS = new ServerSettings(Network.DEFAULTS, SessionLimits.DEFAULTS,
-      RoomSettings.DEFAULTS, Drain.DEFAULTS, Rollout.NONE, Diagnostics.OFF);
+      RoomSettings.DEFAULTS, Drain.DEFAULTS, Rollout.NONE, Diagnostics.OFF, WindowSettings.DEFAULTS);
 
   /** @throws NullPointerException if a part is null */
   public ServerSettings {
@@ -35,6 +37,7 @@ public record ServerSettings(Network network, SessionLimits limits, RoomSettings
     Objects.requireNonNull(drain, "drain");
     Objects.requireNonNull(rollout, "rollout");
     Objects.requireNonNull(diagnostics, "diagnostics");
+    Objects.requireNonNull(windows, "windows");
   }
 
   /**
@@ -158,27 +161,31 @@ public record ServerSettings(Network network, SessionLimits limits, RoomSettings
   }
 
   public ServerSettings withNetwork(Network n) {
-    return new ServerSettings(n, limits, rooms, drain, rollout, diagnostics);
+    return new ServerSettings(n, limits, rooms, drain, rollout, diagnostics, windows);
   }
 
   public ServerSettings withLimits(SessionLimits l) {
-    return new ServerSettings(network, l, rooms, drain, rollout, diagnostics);
+    return new ServerSettings(network, l, rooms, drain, rollout, diagnostics, windows);
   }
 
   public ServerSettings withRooms(RoomSettings r) {
-    return new ServerSettings(network, limits, r, drain, rollout, diagnostics);
+    return new ServerSettings(network, limits, r, drain, rollout, diagnostics, windows);
   }
 
   public ServerSettings withDrain(Drain d) {
-    return new ServerSettings(network, limits, rooms, d, rollout, diagnostics);
+    return new ServerSettings(network, limits, rooms, d, rollout, diagnostics, windows);
   }
 
   public ServerSettings withRollout(Rollout r) {
-    return new ServerSettings(network, limits, rooms, drain, r, diagnostics);
+    return new ServerSettings(network, limits, rooms, drain, r, diagnostics, windows);
   }
 
   public ServerSettings withDiagnostics(Diagnostics d) {
-    return new ServerSettings(network, limits, rooms, drain, rollout, d);
+    return new ServerSettings(network, limits, rooms, drain, rollout, d, windows);
+  }
+
+  public ServerSettings withWindows(WindowSettings w) {
+    return new ServerSettings(network, limits, rooms, drain, rollout, diagnostics, w);
   }
 
   /** With this rollout environment (e.g. {@code PROTOBUF_ENABLED=true}). */

@@ -155,6 +155,12 @@ public final class TestServers {
       return this;
     }
 
+    /** Windowed counts for a test: sample, bucket width and retention (e.g. 20ms, 100ms, 1m). */
+    public Settings windows(Duration sample, Duration resolution, Duration retention) {
+      s = s.withWindows(new dev.protoshift.server.window.WindowSettings(sample, resolution, retention));
+      return this;
+    }
+
     public ServerSettings build() {
       return s;
     }

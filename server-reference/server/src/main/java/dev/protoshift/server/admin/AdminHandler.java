@@ -96,7 +96,7 @@ public final class AdminHandler extends Handler.Abstract {
         return true;
       }
       String body = readBody(request);
-      write(response, callback, route.action().handle(body));
+      write(response, callback, route.action().handle(new AdminRoute.AdminRequest(body, query(request))));
     } catch (AdminRoute.AdminException e) {
       write(response, callback, error(e.status(), e.getMessage()));
     } catch (RuntimeException | IOException e) {
@@ -111,6 +111,18 @@ public final class AdminHandler extends Handler.Abstract {
       return false;
     }
     return token.matches(header.substring(7).strip());
+  }
+
+  private static Map<String, List<String>> query(Request request) throws AdminRoute.AdminException {
+    try {
+      Map<String, List<String>> out = new java.util.LinkedHashMap<>();
+      for (org.eclipse.jetty.util.Fields.Field f : Request.extractQueryParameters(request)) {
+        out.put(f.getName(), f.getValues());
+      }
+      return out;
+    } catch (RuntimeException e) {
+      throw new AdminRoute.AdminException(400, "cannot read the query string: " + e.getMessage());
+    }
   }
 
   private static String readBody(Request request) throws IOException, AdminRoute.AdminException {
