@@ -8,7 +8,11 @@ import dev.protoshift.server.admin.AdminApi;
 import dev.protoshift.server.admin.AdminHandler;
 import dev.protoshift.server.admin.AdminRoute;
 import dev.protoshift.server.admin.AdminToken;
+import dev.protoshift.server.admin.FaultInjectionApi;
 import dev.protoshift.server.game.Rooms;
+import dev.protoshift.server.ramp.RampApi;
+import dev.protoshift.server.ramp.RampController;
+import dev.protoshift.server.ramp.RampMetrics;
 import dev.protoshift.server.readiness.ReadinessApi;
 import dev.protoshift.server.window.ConnectionGauges;
 import dev.protoshift.server.window.CountingSessionMetrics;
@@ -56,6 +60,8 @@ public final class ReferenceServer implements AutoCloseable {
   private final Sessions<PlayerInput> sessions;
   private final Rooms rooms;
   private final ServerWindows windows;
+  private final RampController ramp;
+  private final FaultInjector faults;
   private final GameServer jetty;
   private volatile boolean ready;
 
@@ -87,9 +93,12 @@ public final class ReferenceServer implements AutoCloseable {
     metrics.roomsGauge(rooms::count);
     this.windows = new ServerWindows(sessions, events, settings.windows(), System::currentTimeMillis,
         new ConnectionGauges(metrics.registry()));
+    this.ramp = new RampController(rollout, windows, settings.rollout().configFile(), instanceName(), Clock.systemUTC(),
+        new RampMetrics(metrics.registry()), result -> metrics.configChange("ramp_plan", result));
+    this.faults = new FaultInjector(diagnostics.injectProtoErrors(), System.nanoTime());
     this.jetty = new GameServer(settings.network(), settings.limits(), sessions,
         OriginPolicy.allowing(settings.network().allowedOrigins()),
-        new FaultInjector(diagnostics.injectProtoErrors(), System.nanoTime()), hooks(), metrics::upgradeRejected,
+        faults, hooks(), metrics::upgradeRejected,
         new AdminHandler(token, () -> ready, this::readinessDetails, adminRoutes()));
   }
 
@@ -155,11 +164,19 @@ public final class ReferenceServer implements AutoCloseable {
   /**
    * Starts the servers with the given metrics (for tests, or an application with its own registry).
    *
+   * @throws IllegalArgumentException if the rollout config or the guarded ramp's plan is invalid, or
+   *     the plan's {@code state_dir} cannot be created
    * @throws Exception if a port cannot be bound
    */
   public static ReferenceServer start(ServerSettings settings, AdminToken token, MicrometerSessionMetrics metrics)
       throws Exception {
     ReferenceServer server = new ReferenceServer(settings, token, metrics);
+    try {
+      server.ramp.start();
+    } catch (java.io.IOException | RuntimeException e) {
+      server.close();
+      throw e instanceof IllegalArgumentException iae ? iae : new IllegalArgumentException(e.getMessage(), e);
+    }
     try {
       server.jetty.start();
     } catch (Exception e) {
@@ -179,6 +196,8 @@ public final class ReferenceServer implements AutoCloseable {
         new AdminRoute.AdminResponse(200, "text/plain; version=0.0.4; charset=utf-8", metrics.scrape())));
     routes.addAll(new AdminApi(rollout, sessions, rooms::count).routes());
     routes.addAll(new ReadinessApi(windows, rollout).routes());
+    routes.addAll(new RampApi(ramp).routes());
+    routes.addAll(new FaultInjectionApi(faults, settings.diagnostics().allowFaultInjection()).routes());
     return routes;
   }
 
@@ -210,6 +229,23 @@ public final class ReferenceServer implements AutoCloseable {
   /** The windowed counts of connections and protocol events (readiness report, ramp gates). */
   public ServerWindows windows() {
     return windows;
+  }
+
+  /** The guarded ramp (idle without a {@code protobuf_ramp:} plan). */
+  public RampController ramp() {
+    return ramp;
+  }
+
+  /** This replica's name in a guarded ramp's shared state: host, process id and a random suffix. */
+  private static String instanceName() {
+    String host;
+    try {
+      host = java.net.InetAddress.getLocalHost().getHostName();
+    } catch (java.io.IOException e) {
+      host = "host";
+    }
+    return host + "-" + ProcessHandle.current().pid() + "-"
+        + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x10000, 0x100000));
   }
 
   /** The game port (the bound one when 0 was asked for). */
@@ -296,6 +332,7 @@ public final class ReferenceServer implements AutoCloseable {
   @Override
   public void close() {
     ready = false;
+    ramp.close();
     rollout.close();
     windows.close();
     rooms.close();

@@ -138,7 +138,7 @@ public final class ServerCommand {
   Duration readinessSampleInterval = D.windows().sampleInterval();
 
   @Option(names = "--allow-fault-injection",
-      description = "Allow INJECT_PROTO_ERRORS (never in production).")
+      description = "Allow INJECT_PROTO_ERRORS and PUT /admin/fault-injection (never in production).")
   boolean allowFaultInjection;
 
   /**
@@ -170,7 +170,7 @@ public final class ServerCommand {
         new ServerSettings.Drain(drainTimeout, D.drain().reconnectMin(), D.drain().reconnectMax()),
         new ServerSettings.Rollout(java.util.Optional.ofNullable(config), env),
         new ServerSettings.Diagnostics(BroadcastMode.parse(broadcastMode), inject,
-            "1".equals(env.getOrDefault("LOG_PROTO_MESSAGES", "").strip()), shadowOneIn),
+            "1".equals(env.getOrDefault("LOG_PROTO_MESSAGES", "").strip()), shadowOneIn, allowFaults),
         new WindowSettings(readinessSampleInterval, readinessResolution, readinessRetention));
   }
 

@@ -142,11 +142,13 @@ public record ServerSettings(Network network, SessionLimits limits, RoomSettings
    * @param injectProtoErrors share of inbound binary frames corrupted on purpose, 0..1
    * @param logProtoMessages log every message encoded and received ({@code LOG_PROTO_MESSAGES=1})
    * @param shadowOneIn shadow verification of 1 cohort broadcast in N; 0 is off
+   * @param allowFaultInjection whether fault injection may be changed at runtime ({@code PUT
+   *     /admin/fault-injection}; {@code --allow-fault-injection})
    */
   public record Diagnostics(BroadcastMode broadcastMode, double injectProtoErrors, boolean logProtoMessages,
-      int shadowOneIn) {
+      int shadowOneIn, boolean allowFaultInjection) {
 
-    public static final Diagnostics OFF = new Diagnostics(BroadcastMode.PER_COHORT, 0, false, 0);
+    public static final Diagnostics OFF = new Diagnostics(BroadcastMode.PER_COHORT, 0, false, 0, false);
 
     /** @throws IllegalArgumentException naming the bad value */
     public Diagnostics {
@@ -157,6 +159,14 @@ public record ServerSettings(Network network, SessionLimits limits, RoomSettings
       if (shadowOneIn < 0) {
         throw new IllegalArgumentException("shadow sampling must be 0 (off) or 1 in N, was " + shadowOneIn);
       }
+      if (injectProtoErrors > 0 && !allowFaultInjection) {
+        throw new IllegalArgumentException("INJECT_PROTO_ERRORS needs --allow-fault-injection");
+      }
+    }
+
+    /** Fault injection allowed exactly when a share is given. */
+    public Diagnostics(BroadcastMode broadcastMode, double injectProtoErrors, boolean logProtoMessages, int shadowOneIn) {
+      this(broadcastMode, injectProtoErrors, logProtoMessages, shadowOneIn, injectProtoErrors > 0);
     }
   }
 

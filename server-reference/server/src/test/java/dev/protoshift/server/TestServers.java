@@ -133,25 +133,33 @@ public final class TestServers {
 
     public Settings broadcastMode(BroadcastMode mode) {
       ServerSettings.Diagnostics d = s.diagnostics();
-      s = s.withDiagnostics(new ServerSettings.Diagnostics(mode, d.injectProtoErrors(), d.logProtoMessages(), d.shadowOneIn()));
+      s = s.withDiagnostics(new ServerSettings.Diagnostics(mode, d.injectProtoErrors(), d.logProtoMessages(), d.shadowOneIn(), d.allowFaultInjection()));
       return this;
     }
 
     public Settings injectProtoErrors(double share) {
       ServerSettings.Diagnostics d = s.diagnostics();
-      s = s.withDiagnostics(new ServerSettings.Diagnostics(d.broadcastMode(), share, d.logProtoMessages(), d.shadowOneIn()));
+      s = s.withDiagnostics(new ServerSettings.Diagnostics(d.broadcastMode(), share, d.logProtoMessages(), d.shadowOneIn(), d.allowFaultInjection()));
+      return this;
+    }
+
+    /** Allows {@code PUT /admin/fault-injection} (as {@code --allow-fault-injection}). */
+    public Settings allowFaultInjection(boolean allow) {
+      ServerSettings.Diagnostics d = s.diagnostics();
+      s = s.withDiagnostics(new ServerSettings.Diagnostics(d.broadcastMode(), d.injectProtoErrors(), d.logProtoMessages(),
+          d.shadowOneIn(), allow));
       return this;
     }
 
     public Settings logProtoMessages(boolean on) {
       ServerSettings.Diagnostics d = s.diagnostics();
-      s = s.withDiagnostics(new ServerSettings.Diagnostics(d.broadcastMode(), d.injectProtoErrors(), on, d.shadowOneIn()));
+      s = s.withDiagnostics(new ServerSettings.Diagnostics(d.broadcastMode(), d.injectProtoErrors(), on, d.shadowOneIn(), d.allowFaultInjection()));
       return this;
     }
 
     public Settings shadow(int oneIn) {
       ServerSettings.Diagnostics d = s.diagnostics();
-      s = s.withDiagnostics(new ServerSettings.Diagnostics(d.broadcastMode(), d.injectProtoErrors(), d.logProtoMessages(), oneIn));
+      s = s.withDiagnostics(new ServerSettings.Diagnostics(d.broadcastMode(), d.injectProtoErrors(), d.logProtoMessages(), oneIn, d.allowFaultInjection()));
       return this;
     }
 

@@ -145,9 +145,24 @@ public final class ServerWindows implements AutoCloseable {
     return connections.sum(fromMillis, toMillis);
   }
 
-  /** The {@link ProtocolEvents} per protocol within {@code [fromMillis, toMillis]}. */
-  public Map<String, long[]> events(long fromMillis, long toMillis) {
-    return protocolEvents.sum(fromMillis, toMillis);
+  /**
+   * The {@link ProtocolEvents} per protocol within {@code [fromMillis, toMillis]}; a window that
+   * reaches the last sample also gets the events counted since (so a gate sees an error at once,
+   * not at the next sample).
+   */
+  public synchronized Map<String, long[]> events(long fromMillis, long toMillis) {
+    Map<String, long[]> out = protocolEvents.sum(fromMillis, toMillis);
+    if (toMillis >= lastSampleMillis) {
+      for (String p : ProtocolEvents.PROTOCOLS) {
+        long[] totals = events.totals(p);
+        long[] last = lastEvents.get(p);
+        long[] into = out.computeIfAbsent(p, k -> new long[totals.length]);
+        for (int i = 0; i < totals.length; i++) {
+          into[i] += totals[i] - last[i];
+        }
+      }
+    }
+    return out;
   }
 
   /** The open connections per key at the last sample. */
