@@ -10,6 +10,10 @@ import dev.protoshift.server.admin.AdminRoute;
 import dev.protoshift.server.admin.AdminToken;
 import dev.protoshift.server.admin.FaultInjectionApi;
 import dev.protoshift.server.game.Rooms;
+import dev.protoshift.server.jetty.FaultInjector;
+import dev.protoshift.server.jetty.GameEndpoint;
+import dev.protoshift.server.jetty.GameServer;
+import dev.protoshift.server.jetty.OriginPolicy;
 import dev.protoshift.server.ramp.RampApi;
 import dev.protoshift.server.ramp.RampController;
 import dev.protoshift.server.ramp.RampMetrics;
@@ -18,10 +22,6 @@ import dev.protoshift.server.window.ConnectionGauges;
 import dev.protoshift.server.window.CountingSessionMetrics;
 import dev.protoshift.server.window.ProtocolEvents;
 import dev.protoshift.server.window.ServerWindows;
-import dev.protoshift.server.jetty.FaultInjector;
-import dev.protoshift.server.jetty.GameEndpoint;
-import dev.protoshift.server.jetty.GameServer;
-import dev.protoshift.server.jetty.OriginPolicy;
 import dev.protoshift.session.CloseCode;
 import dev.protoshift.session.Session;
 import dev.protoshift.session.SessionMetrics;
@@ -29,6 +29,7 @@ import dev.protoshift.session.Sessions;
 import dev.protoshift.session.ShadowCheck;
 import dev.protoshift.session.micrometer.MicrometerSessionMetrics;
 import dev.protoshift.versioning.rollout.RolloutConfigHolder;
+import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.time.Clock;
@@ -93,7 +94,8 @@ public final class ReferenceServer implements AutoCloseable {
     metrics.roomsGauge(rooms::count);
     this.windows = new ServerWindows(sessions, events, settings.windows(), System::currentTimeMillis,
         new ConnectionGauges(metrics.registry()));
-    this.ramp = new RampController(rollout, windows, settings.rollout().configFile(), instanceName(), Clock.systemUTC(),
+    this.ramp = new RampController(rollout, windows, settings.rollout().configFile(),
+        RampController.defaultInstanceName(), Clock.systemUTC(),
         new RampMetrics(metrics.registry()), result -> metrics.configChange("ramp_plan", result));
     this.faults = new FaultInjector(diagnostics.injectProtoErrors(), System.nanoTime());
     this.jetty = new GameServer(settings.network(), settings.limits(), sessions,
@@ -173,7 +175,7 @@ public final class ReferenceServer implements AutoCloseable {
     ReferenceServer server = new ReferenceServer(settings, token, metrics);
     try {
       server.ramp.start();
-    } catch (java.io.IOException | RuntimeException e) {
+    } catch (IOException | RuntimeException e) {
       server.close();
       throw e instanceof IllegalArgumentException iae ? iae : new IllegalArgumentException(e.getMessage(), e);
     }
@@ -182,7 +184,7 @@ public final class ReferenceServer implements AutoCloseable {
     } catch (Exception e) {
       server.close();
       ServerSettings.Network n = settings.network();
-      throw new java.io.IOException("cannot start: game " + n.host() + ":" + n.port() + ", admin " + n.adminHost()
+      throw new IOException("cannot start: game " + n.host() + ":" + n.port() + ", admin " + n.adminHost()
           + ":" + n.adminPort() + ": " + e.getMessage(), e);
     }
     server.windows.start();
@@ -234,18 +236,6 @@ public final class ReferenceServer implements AutoCloseable {
   /** The guarded ramp (idle without a {@code protobuf_ramp:} plan). */
   public RampController ramp() {
     return ramp;
-  }
-
-  /** This replica's name in a guarded ramp's shared state: host, process id and a random suffix. */
-  private static String instanceName() {
-    String host;
-    try {
-      host = java.net.InetAddress.getLocalHost().getHostName();
-    } catch (java.io.IOException e) {
-      host = "host";
-    }
-    return host + "-" + ProcessHandle.current().pid() + "-"
-        + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x10000, 0x100000));
   }
 
   /** The game port (the bound one when 0 was asked for). */

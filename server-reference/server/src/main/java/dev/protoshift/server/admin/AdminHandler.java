@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -18,6 +19,7 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.Fields;
 
 /**
  * The admin HTTP API: {@code GET /healthz} (the process is up), {@code GET /readyz} (it takes
@@ -115,8 +117,8 @@ public final class AdminHandler extends Handler.Abstract {
 
   private static Map<String, List<String>> query(Request request) throws AdminRoute.AdminException {
     try {
-      Map<String, List<String>> out = new java.util.LinkedHashMap<>();
-      for (org.eclipse.jetty.util.Fields.Field f : Request.extractQueryParameters(request)) {
+      Map<String, List<String>> out = new LinkedHashMap<>();
+      for (Fields.Field f : Request.extractQueryParameters(request)) {
         out.put(f.getName(), f.getValues());
       }
       return out;

@@ -1,7 +1,9 @@
 package dev.protoshift.server.admin;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.protoshift.server.admin.AdminRoute.AdminException;
 import dev.protoshift.server.admin.AdminRoute.AdminResponse;
 import dev.protoshift.server.jetty.FaultInjector;
@@ -34,7 +36,7 @@ public final class FaultInjectionApi {
   }
 
   private AdminResponse show() {
-    com.fasterxml.jackson.databind.node.ObjectNode n = JSON.createObjectNode()
+    ObjectNode n = JSON.createObjectNode()
         .put("inject_proto_errors", faults.share()).put("allowed", allowed);
     faults.firstCorruptedSinceSet().ifPresent(t -> n.put("first_corrupted_at", t.toString()));
     return AdminResponse.json(200, n.toString());
@@ -48,7 +50,7 @@ public final class FaultInjectionApi {
     JsonNode n;
     try {
       n = JSON.readTree(body);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+    } catch (JsonProcessingException e) {
       throw new AdminException(400, "the body must be JSON such as {\"inject_proto_errors\": 0.5}: " + e.getOriginalMessage());
     }
     JsonNode share = n == null ? null : n.get("inject_proto_errors");

@@ -1,6 +1,8 @@
 package dev.protoshift.server.jetty;
 
 import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
@@ -16,7 +18,7 @@ import java.util.SplittableRandom;
 public final class FaultInjector {
 
   private volatile double share;
-  private volatile java.time.Instant firstCorruptedSinceSet;
+  private volatile Instant firstCorruptedSinceSet;
   private final SplittableRandom random;
 
   /**
@@ -59,8 +61,8 @@ public final class FaultInjector {
   }
 
   /** When the first frame was corrupted after the last {@link #setShare}, if one was (chaos tests time from it). */
-  public java.util.Optional<java.time.Instant> firstCorruptedSinceSet() {
-    return java.util.Optional.ofNullable(firstCorruptedSinceSet);
+  public Optional<Instant> firstCorruptedSinceSet() {
+    return Optional.ofNullable(firstCorruptedSinceSet);
   }
 
   /**
@@ -80,7 +82,7 @@ public final class FaultInjector {
       return frame;
     }
     if (firstCorruptedSinceSet == null) {
-      firstCorruptedSinceSet = java.time.Instant.now();
+      firstCorruptedSinceSet = Instant.now();
     }
     ByteBuffer copy = ByteBuffer.allocate(Math.max(1, frame.remaining()));
     copy.put(frame.duplicate());

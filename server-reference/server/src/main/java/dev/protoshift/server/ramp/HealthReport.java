@@ -3,7 +3,10 @@ package dev.protoshift.server.ramp;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.protoshift.server.window.ServerWindows;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.time.format.DateTimeParseException;
 import java.util.Objects;
 
@@ -34,6 +37,12 @@ public record HealthReport(String instance, Instant at, long generation, Counts 
   public record Counts(long decoded, long decodeErrors, long switchBacks, long abnormalCloses, long connectionMillis) {
 
     public static final Counts ZERO = new Counts(0, 0, 0, 0, 0);
+
+    /** From {@link dev.protoshift.server.window.ProtocolEvents} counts (null for none) and connection time. */
+    static Counts of(long[] events, long connectionMillis) {
+      return events == null ? new Counts(0, 0, 0, 0, connectionMillis)
+          : new Counts(events[0], events[1], events[2], events[3], connectionMillis);
+    }
 
     public Counts plus(Counts o) {
       return new Counts(decoded + o.decoded, decodeErrors + o.decodeErrors, switchBacks + o.switchBacks,
@@ -71,6 +80,34 @@ public record HealthReport(String instance, Instant at, long generation, Counts 
       }
       return v;
     }
+  }
+
+  /**
+   * One replica's counts for the state's generation: since the state's step began (from the first
+   * whole bucket after it, so that a bucket from before a change never counts), at most {@code
+   * window} back.
+   *
+   * @param state the shared state, or null before there is one (generation -1)
+   */
+  public static HealthReport counted(ServerWindows windows, String instance, RampState state, Duration window,
+      Instant now) {
+    long to = now.toEpochMilli();
+    long res = windows.resolutionMillis();
+    long from = to - window.toMillis();
+    if (state != null) {
+      from = Math.max(from, Math.floorDiv(state.since().toEpochMilli() + res - 1, res) * res);
+    }
+    Counts json = Counts.ZERO;
+    Counts protobuf = Counts.ZERO;
+    if (from <= to) {
+      Map<String, long[]> events = windows.events(from, to);
+      long[] millis = new long[2];
+      windows.connections(from, to).forEach((k, c) ->
+          millis[k.protocol().equals("protobuf") ? 1 : 0] += c[ServerWindows.CONNECTION_MILLIS]);
+      json = Counts.of(events.get("json"), millis[0]);
+      protobuf = Counts.of(events.get("protobuf"), millis[1]);
+    }
+    return new HealthReport(instance, now, state == null ? -1 : state.generation(), json, protobuf);
   }
 
   public HealthReport {

@@ -57,12 +57,6 @@ public final class RampMetrics {
     applied(RampStatus.OFF, 0, -1);
   }
 
-  /** The Prometheus names (docs/metrics.md's test). */
-  public static List<String> prometheusNames() {
-    return List.of("protoshift_ramp_percentage", "protoshift_ramp_step", "protoshift_ramp_status",
-        "protoshift_ramp_transitions_total", "protoshift_ramp_gate_failing", "protoshift_ramp_shared_state_errors_total");
-  }
-
   void applied(RampStatus now, int appliedBasisPoints, int stepIndex) {
     basisPoints.set(appliedBasisPoints);
     step.set(stepIndex + 1);

@@ -1,15 +1,16 @@
 package dev.protoshift.server.readiness;
 
 import dev.protoshift.server.DurationText;
-import dev.protoshift.server.admin.AdminRoute;
 import dev.protoshift.server.admin.AdminRoute.AdminException;
 import dev.protoshift.server.admin.AdminRoute.AdminRequest;
 import dev.protoshift.server.admin.AdminRoute.AdminResponse;
+import dev.protoshift.server.admin.AdminRoute;
 import dev.protoshift.server.window.ServerWindows;
 import dev.protoshift.versioning.rollout.RolloutConfigHolder;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code GET /admin/readiness?window=1h&max_json_percent=0.1}: the readiness report
@@ -39,7 +40,7 @@ public final class ReadinessApi {
     request.onlyParameters(List.of("window", "max_json_percent"));
     Duration window = DEFAULT_WINDOW.compareTo(Duration.ofMillis(windows.retentionMillis())) > 0
         ? Duration.ofMillis(windows.retentionMillis()) : DEFAULT_WINDOW;
-    java.util.Optional<String> windowText = request.parameter("window");
+    Optional<String> windowText = request.parameter("window");
     if (windowText.isPresent()) {
       window = window(windowText.get());
       if (window == null) {
@@ -48,7 +49,7 @@ public final class ReadinessApi {
       }
     }
     BigDecimal max = DEFAULT_MAX_JSON_PERCENT;
-    java.util.Optional<String> maxText = request.parameter("max_json_percent");
+    Optional<String> maxText = request.parameter("max_json_percent");
     if (maxText.isPresent()) {
       max = percent(maxText.get());
       if (max == null) {

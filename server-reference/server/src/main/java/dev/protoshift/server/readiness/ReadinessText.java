@@ -2,6 +2,7 @@ package dev.protoshift.server.readiness;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
+import java.time.Duration;
 
 /**
  * The readiness report as the {@code readiness} subcommand prints it, from the JSON of {@code GET
@@ -15,7 +16,7 @@ public final class ReadinessText {
   public static void print(JsonNode report, PrintWriter out) {
     boolean ready = report.path("verdict").asText().equals("ready");
     out.println((ready ? "READY" : "NOT YET") + " over the last " + report.path("window").asText() + " (covered "
-        + Percent.duration(java.time.Duration.ofMillis((long) (report.path("covered_seconds").asDouble() * 1000)))
+        + Percent.duration(Duration.ofMillis((long) (report.path("covered_seconds").asDouble() * 1000)))
         + "; at most " + Percent.format(report.path("max_json_share").asDouble()) + " JSON allowed)");
     if (ready) {
       out.println("  " + report.path("summary").asText());

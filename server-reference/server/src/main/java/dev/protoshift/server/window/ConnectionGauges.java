@@ -27,11 +27,6 @@ public final class ConnectionGauges {
     this.registry = registry;
   }
 
-  /** The Prometheus names of the gauges (for docs/metrics.md's test). */
-  public static java.util.List<String> prometheusNames() {
-    return java.util.List.of("protoshift_ws_connections_by_reason", "protoshift_ws_connections_by_client_version");
-  }
-
   /** Sets the gauges to one sample's open connections per key. */
   public void publish(Map<ConnectionKey, Integer> open) {
     if (registry == null) {

@@ -42,6 +42,7 @@ class RampEndToEndTest {
         protobuf:
           enabled: true
           bucket_by: connection
+          force_enable_rooms: ["ramp-0"]   # protobuf clients at every step, whatever the hash gives
         protobuf_ramp:
           enabled: true
           start: "%s"

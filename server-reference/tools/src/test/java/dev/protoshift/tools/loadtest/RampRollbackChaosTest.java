@@ -27,7 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The guarded ramp on two server processes sharing one config file and one state directory, as
- * two replicas behind a balancer would. Clients are spread over both. The ramp climbs to 25% on
+ * two replicas behind a balancer would. Clients are spread over both; two rooms are force-enabled
+ * (rooms {@code chaos-0} on A and {@code chaos-1} on B), so that every step has protobuf clients on
+ * both replicas whatever the hash of 40 connection ids gives. The ramp climbs to 25% on
  * both; then protobuf decode errors are injected into both (fault injection turned on at runtime,
  * the seed's chaos step) and the ramp must roll back to 10% at the first evaluation that counts the
  * errors, so within one evaluation interval of them, and both replicas must apply it within a state
@@ -76,6 +78,7 @@ class RampRollbackChaosTest {
         protobuf:
           enabled: true
           bucket_by: connection
+          force_enable_rooms: ["chaos-0", "chaos-1"]   # protobuf at every step, on both replicas
         protobuf_ramp:
           enabled: true
           start: "%s"
