@@ -2,6 +2,7 @@ package dev.protoshift.server;
 
 import dev.protoshift.server.admin.AdminToken;
 import dev.protoshift.server.game.RoomSettings;
+import dev.protoshift.server.window.WindowSettings;
 import dev.protoshift.session.micrometer.MicrometerSessionMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -139,7 +140,8 @@ public final class TestServers {
 
     public Settings injectProtoErrors(double share) {
       ServerSettings.Diagnostics d = s.diagnostics();
-      s = s.withDiagnostics(new ServerSettings.Diagnostics(d.broadcastMode(), share, d.logProtoMessages(), d.shadowOneIn(), d.allowFaultInjection()));
+      s = s.withDiagnostics(new ServerSettings.Diagnostics(d.broadcastMode(), share, d.logProtoMessages(), d.shadowOneIn(),
+          d.allowFaultInjection() || share > 0));
       return this;
     }
 
@@ -165,7 +167,7 @@ public final class TestServers {
 
     /** Windowed counts for a test: sample, bucket width and retention (e.g. 20ms, 100ms, 1m). */
     public Settings windows(Duration sample, Duration resolution, Duration retention) {
-      s = s.withWindows(new dev.protoshift.server.window.WindowSettings(sample, resolution, retention));
+      s = s.withWindows(new WindowSettings(sample, resolution, retention));
       return this;
     }
 
