@@ -171,9 +171,13 @@ class RampRollbackChaosTest {
             .isLessThanOrEqualTo(firstWithErrors.at());
         assertThat(rolledBackAt - lastWithout).as("from the last evaluation without errors to the rollback, ms")
             .isLessThanOrEqualTo(INTERVAL.plus(SLACK).toMillis());
+        System.out.printf("rollback %d ms after the last evaluation without decode errors (interval %d ms)%n",
+            rolledBackAt - lastWithout, INTERVAL.toMillis());
         for (ServerProcess s : List.of(a, b)) {
           JsonNode applied = call(s, "GET", "/admin/ramp", null).path("applied");
           if (applied.path("generation").asLong() == generation + 1) {
+            System.out.printf("replica %s applied it %d ms after the rollback%n", s == a ? "A" : "B",
+                Instant.parse(applied.path("since").asText()).toEpochMilli() - rolledBackAt);
             assertThat(Instant.parse(applied.path("since").asText()).toEpochMilli() - rolledBackAt)
                 .as("from the rollback to %s applying it, ms", s == a ? "A" : "B")
                 .isLessThanOrEqualTo(RampController.TICK.plus(SLACK).toMillis());
