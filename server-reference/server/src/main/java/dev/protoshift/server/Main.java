@@ -12,13 +12,28 @@ import picocli.CommandLine;
  * {@code java -jar protoshift-server.jar}: starts the reference server with embedded defaults
  * (no file needed), prints where it listens, and on SIGTERM (or Ctrl-C) drains gracefully and
  * exits 0. Exit codes: 0 stopped cleanly, 1 could not start (e.g. port in use), 2 bad
- * command line or settings.
+ * command line or settings. {@code protoshift-server readiness} asks a running server instead
+ * ({@link ReadinessCommand}: 0 ready, 1 not yet, 2 could not ask).
  */
 public final class Main {
 
   private static final System.Logger LOG = System.getLogger(Main.class.getName());
 
   private Main() {}
+
+  /** Runs {@code readiness}: its help, or its question; returns the exit code. */
+  static int subcommand(CommandLine.ParseResult sub, PrintWriter out, PrintWriter err) {
+    CommandLine c = sub.commandSpec().commandLine();
+    if (c.isUsageHelpRequested()) {
+      c.usage(out);
+      return 0;
+    }
+    if (c.isVersionHelpRequested()) {
+      c.printVersionHelp(out);
+      return 0;
+    }
+    return ((ReadinessCommand) sub.commandSpec().userObject()).run(System.getenv(), out, err);
+  }
 
   public static void main(String[] args) {
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
@@ -27,12 +42,17 @@ public final class Main {
     CommandLine cli = new CommandLine(command);
     cli.setOut(out);
     cli.setErr(err);
+    CommandLine.ParseResult parsed;
     try {
-      cli.parseArgs(args);
+      parsed = cli.parseArgs(args);
     } catch (CommandLine.ParameterException e) {
       err.println("protoshift-server: " + e.getMessage());
-      cli.usage(err);
+      e.getCommandLine().usage(err);
       System.exit(2);
+      return;
+    }
+    if (parsed.hasSubcommand()) {
+      System.exit(subcommand(parsed.subcommand(), out, err));
       return;
     }
     if (cli.isUsageHelpRequested()) {

@@ -8,11 +8,20 @@ import dev.protoshift.server.admin.AdminApi;
 import dev.protoshift.server.admin.AdminHandler;
 import dev.protoshift.server.admin.AdminRoute;
 import dev.protoshift.server.admin.AdminToken;
+import dev.protoshift.server.admin.FaultInjectionApi;
 import dev.protoshift.server.game.Rooms;
 import dev.protoshift.server.jetty.FaultInjector;
 import dev.protoshift.server.jetty.GameEndpoint;
 import dev.protoshift.server.jetty.GameServer;
 import dev.protoshift.server.jetty.OriginPolicy;
+import dev.protoshift.server.ramp.RampApi;
+import dev.protoshift.server.ramp.RampController;
+import dev.protoshift.server.ramp.RampMetrics;
+import dev.protoshift.server.readiness.ReadinessApi;
+import dev.protoshift.server.window.ConnectionGauges;
+import dev.protoshift.server.window.CountingSessionMetrics;
+import dev.protoshift.server.window.ProtocolEvents;
+import dev.protoshift.server.window.ServerWindows;
 import dev.protoshift.session.CloseCode;
 import dev.protoshift.session.Session;
 import dev.protoshift.session.SessionMetrics;
@@ -20,6 +29,7 @@ import dev.protoshift.session.Sessions;
 import dev.protoshift.session.ShadowCheck;
 import dev.protoshift.session.micrometer.MicrometerSessionMetrics;
 import dev.protoshift.versioning.rollout.RolloutConfigHolder;
+import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.time.Clock;
@@ -50,6 +60,9 @@ public final class ReferenceServer implements AutoCloseable {
   private final RolloutConfigHolder rollout;
   private final Sessions<PlayerInput> sessions;
   private final Rooms rooms;
+  private final ServerWindows windows;
+  private final RampController ramp;
+  private final FaultInjector faults;
   private final GameServer jetty;
   private volatile boolean ready;
 
@@ -61,7 +74,9 @@ public final class ReferenceServer implements AutoCloseable {
     metrics.bindRollout(rollout);
     GameProtocol game = GameProtocol.reference();
     ServerSettings.Diagnostics diagnostics = settings.diagnostics();
-    SessionMetrics sessionMetrics = diagnostics.logProtoMessages() ? new ProtoMessageLog(metrics) : metrics;
+    ProtocolEvents events = new ProtocolEvents();
+    SessionMetrics sessionMetrics = new CountingSessionMetrics(
+        diagnostics.logProtoMessages() ? new ProtoMessageLog(metrics) : metrics, events);
     Sessions.Builder<PlayerInput> b = Sessions.builder(game.chain(), game::decodeInput,
         (code, message, cohort) -> game.encodeError(new ServerMessage.Error(code, message), cohort))
         .rollout(rollout)
@@ -77,9 +92,15 @@ public final class ReferenceServer implements AutoCloseable {
     this.rooms = new Rooms(settings.rooms(), sessions, game, diagnostics.broadcastMode(), Clock.systemUTC(),
         metrics.tickTimer());
     metrics.roomsGauge(rooms::count);
+    this.windows = new ServerWindows(sessions, events, settings.windows(), System::currentTimeMillis,
+        new ConnectionGauges(metrics.registry()));
+    this.ramp = new RampController(rollout, windows, settings.rollout().configFile(),
+        RampController.defaultInstanceName(), Clock.systemUTC(),
+        new RampMetrics(metrics.registry()), result -> metrics.configChange("ramp_plan", result));
+    this.faults = new FaultInjector(diagnostics.injectProtoErrors(), System.nanoTime());
     this.jetty = new GameServer(settings.network(), settings.limits(), sessions,
         OriginPolicy.allowing(settings.network().allowedOrigins()),
-        new FaultInjector(diagnostics.injectProtoErrors(), System.nanoTime()), hooks(), metrics::upgradeRejected,
+        faults, hooks(), metrics::upgradeRejected,
         new AdminHandler(token, () -> ready, this::readinessDetails, adminRoutes()));
   }
 
@@ -108,8 +129,9 @@ public final class ReferenceServer implements AutoCloseable {
       }
 
       @Override
-      public void closed(Session session) {
+      public void closed(Session session, int code) {
         rooms.leave(session);
+        windows.closed(session, code);
       }
 
       @Override
@@ -144,19 +166,28 @@ public final class ReferenceServer implements AutoCloseable {
   /**
    * Starts the servers with the given metrics (for tests, or an application with its own registry).
    *
+   * @throws IllegalArgumentException if the rollout config or the guarded ramp's plan is invalid, or
+   *     the plan's {@code state_dir} cannot be created
    * @throws Exception if a port cannot be bound
    */
   public static ReferenceServer start(ServerSettings settings, AdminToken token, MicrometerSessionMetrics metrics)
       throws Exception {
     ReferenceServer server = new ReferenceServer(settings, token, metrics);
     try {
+      server.ramp.start();
+    } catch (IOException | RuntimeException e) {
+      server.close();
+      throw e instanceof IllegalArgumentException iae ? iae : new IllegalArgumentException(e.getMessage(), e);
+    }
+    try {
       server.jetty.start();
     } catch (Exception e) {
       server.close();
       ServerSettings.Network n = settings.network();
-      throw new java.io.IOException("cannot start: game " + n.host() + ":" + n.port() + ", admin " + n.adminHost()
+      throw new IOException("cannot start: game " + n.host() + ":" + n.port() + ", admin " + n.adminHost()
           + ":" + n.adminPort() + ": " + e.getMessage(), e);
     }
+    server.windows.start();
     server.ready = true;
     return server;
   }
@@ -166,6 +197,9 @@ public final class ReferenceServer implements AutoCloseable {
     routes.add(new AdminRoute("GET", "/metrics", body ->
         new AdminRoute.AdminResponse(200, "text/plain; version=0.0.4; charset=utf-8", metrics.scrape())));
     routes.addAll(new AdminApi(rollout, sessions, rooms::count).routes());
+    routes.addAll(new ReadinessApi(windows, rollout).routes());
+    routes.addAll(new RampApi(ramp).routes());
+    routes.addAll(new FaultInjectionApi(faults, settings.diagnostics().allowFaultInjection()).routes());
     return routes;
   }
 
@@ -192,6 +226,16 @@ public final class ReferenceServer implements AutoCloseable {
   /** The open rooms. */
   public Rooms rooms() {
     return rooms;
+  }
+
+  /** The windowed counts of connections and protocol events (readiness report, ramp gates). */
+  public ServerWindows windows() {
+    return windows;
+  }
+
+  /** The guarded ramp (idle without a {@code protobuf_ramp:} plan). */
+  public RampController ramp() {
+    return ramp;
   }
 
   /** The game port (the bound one when 0 was asked for). */
@@ -278,7 +322,9 @@ public final class ReferenceServer implements AutoCloseable {
   @Override
   public void close() {
     ready = false;
+    ramp.close();
     rollout.close();
+    windows.close();
     rooms.close();
     jetty.close();
     sessions.close();

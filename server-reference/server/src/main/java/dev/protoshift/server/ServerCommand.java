@@ -2,6 +2,7 @@ package dev.protoshift.server;
 
 import dev.protoshift.server.admin.AdminToken;
 import dev.protoshift.server.game.RoomSettings;
+import dev.protoshift.server.window.WindowSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -20,6 +21,7 @@ import picocli.CommandLine.Option;
  * the rollout keys of docs/configuration.md ({@code PROTOBUF_ENABLED}, ...).
  */
 @Command(name = "protoshift-server", mixinStandardHelpOptions = true, sortOptions = false,
+    subcommands = ReadinessCommand.class,
     versionProvider = ServerCommand.Version.class,
     description = {
         "The protoshift reference WebSocket game server: JSON and protobuf clients in the same rooms,",
@@ -122,8 +124,21 @@ public final class ServerCommand {
           + " pre-encoded (send each room's first encoding every tick: the floor).")
   String broadcastMode = D.diagnostics().broadcastMode().code();
 
+  @Option(names = "--readiness-retention", paramLabel = "DURATION", converter = DurationText.class,
+      description = "How long the readiness report's and the ramp's windowed counts are kept: the longest window"
+          + " they may ask for (default: 24h).")
+  Duration readinessRetention = D.windows().retention();
+
+  @Option(names = "--readiness-resolution", paramLabel = "DURATION", converter = DurationText.class,
+      description = "Width of one bucket of windowed counts; windows are rounded out to whole buckets (default: 1m).")
+  Duration readinessResolution = D.windows().resolution();
+
+  @Option(names = "--readiness-sample-interval", paramLabel = "DURATION", converter = DurationText.class,
+      description = "How often the open connections are sampled for the windowed counts (default: 1s).")
+  Duration readinessSampleInterval = D.windows().sampleInterval();
+
   @Option(names = "--allow-fault-injection",
-      description = "Allow INJECT_PROTO_ERRORS (never in production).")
+      description = "Allow INJECT_PROTO_ERRORS and PUT /admin/fault-injection (never in production).")
   boolean allowFaultInjection;
 
   /**
@@ -155,7 +170,8 @@ public final class ServerCommand {
         new ServerSettings.Drain(drainTimeout, D.drain().reconnectMin(), D.drain().reconnectMax()),
         new ServerSettings.Rollout(java.util.Optional.ofNullable(config), env),
         new ServerSettings.Diagnostics(BroadcastMode.parse(broadcastMode), inject,
-            "1".equals(env.getOrDefault("LOG_PROTO_MESSAGES", "").strip()), shadowOneIn));
+            "1".equals(env.getOrDefault("LOG_PROTO_MESSAGES", "").strip()), shadowOneIn, allowFaults),
+        new WindowSettings(readinessSampleInterval, readinessResolution, readinessRetention));
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.protoshift.server;
 
 import dev.protoshift.server.game.RoomSettings;
+import dev.protoshift.server.window.WindowSettings;
 import dev.protoshift.session.SessionLimits;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,13 +20,14 @@ import java.util.Optional;
  * @param drain graceful shutdown
  * @param rollout where the rollout config comes from
  * @param diagnostics benchmark and test switches, off in production
+ * @param windows how the readiness report's and the ramp's windowed counts are kept
  */
 public record ServerSettings(Network network, SessionLimits limits, RoomSettings rooms, Drain drain, Rollout rollout,
-    Diagnostics diagnostics) {
+    Diagnostics diagnostics, WindowSettings windows) {
 
   /** The reference server as {@code java -jar protoshift-server.jar} starts it. */
   public static final ServerSettings DEFAULTS = new ServerSettings(Network.DEFAULTS, SessionLimits.DEFAULTS,
-      RoomSettings.DEFAULTS, Drain.DEFAULTS, Rollout.NONE, Diagnostics.OFF);
+      RoomSettings.DEFAULTS, Drain.DEFAULTS, Rollout.NONE, Diagnostics.OFF, WindowSettings.DEFAULTS);
 
   /** @throws NullPointerException if a part is null */
   public ServerSettings {
@@ -35,6 +37,7 @@ public record ServerSettings(Network network, SessionLimits limits, RoomSettings
     Objects.requireNonNull(drain, "drain");
     Objects.requireNonNull(rollout, "rollout");
     Objects.requireNonNull(diagnostics, "diagnostics");
+    Objects.requireNonNull(windows, "windows");
   }
 
   /**
@@ -139,11 +142,13 @@ public record ServerSettings(Network network, SessionLimits limits, RoomSettings
    * @param injectProtoErrors share of inbound binary frames corrupted on purpose, 0..1
    * @param logProtoMessages log every message encoded and received ({@code LOG_PROTO_MESSAGES=1})
    * @param shadowOneIn shadow verification of 1 cohort broadcast in N; 0 is off
+   * @param allowFaultInjection whether fault injection may be changed at runtime ({@code PUT
+   *     /admin/fault-injection}; {@code --allow-fault-injection})
    */
   public record Diagnostics(BroadcastMode broadcastMode, double injectProtoErrors, boolean logProtoMessages,
-      int shadowOneIn) {
+      int shadowOneIn, boolean allowFaultInjection) {
 
-    public static final Diagnostics OFF = new Diagnostics(BroadcastMode.PER_COHORT, 0, false, 0);
+    public static final Diagnostics OFF = new Diagnostics(BroadcastMode.PER_COHORT, 0, false, 0, false);
 
     /** @throws IllegalArgumentException naming the bad value */
     public Diagnostics {
@@ -154,31 +159,43 @@ public record ServerSettings(Network network, SessionLimits limits, RoomSettings
       if (shadowOneIn < 0) {
         throw new IllegalArgumentException("shadow sampling must be 0 (off) or 1 in N, was " + shadowOneIn);
       }
+      if (injectProtoErrors > 0 && !allowFaultInjection) {
+        throw new IllegalArgumentException("INJECT_PROTO_ERRORS needs --allow-fault-injection");
+      }
+    }
+
+    /** Fault injection allowed exactly when a share is given. */
+    public Diagnostics(BroadcastMode broadcastMode, double injectProtoErrors, boolean logProtoMessages, int shadowOneIn) {
+      this(broadcastMode, injectProtoErrors, logProtoMessages, shadowOneIn, injectProtoErrors > 0);
     }
   }
 
   public ServerSettings withNetwork(Network n) {
-    return new ServerSettings(n, limits, rooms, drain, rollout, diagnostics);
+    return new ServerSettings(n, limits, rooms, drain, rollout, diagnostics, windows);
   }
 
   public ServerSettings withLimits(SessionLimits l) {
-    return new ServerSettings(network, l, rooms, drain, rollout, diagnostics);
+    return new ServerSettings(network, l, rooms, drain, rollout, diagnostics, windows);
   }
 
   public ServerSettings withRooms(RoomSettings r) {
-    return new ServerSettings(network, limits, r, drain, rollout, diagnostics);
+    return new ServerSettings(network, limits, r, drain, rollout, diagnostics, windows);
   }
 
   public ServerSettings withDrain(Drain d) {
-    return new ServerSettings(network, limits, rooms, d, rollout, diagnostics);
+    return new ServerSettings(network, limits, rooms, d, rollout, diagnostics, windows);
   }
 
   public ServerSettings withRollout(Rollout r) {
-    return new ServerSettings(network, limits, rooms, drain, r, diagnostics);
+    return new ServerSettings(network, limits, rooms, drain, r, diagnostics, windows);
   }
 
   public ServerSettings withDiagnostics(Diagnostics d) {
-    return new ServerSettings(network, limits, rooms, drain, rollout, d);
+    return new ServerSettings(network, limits, rooms, drain, rollout, d, windows);
+  }
+
+  public ServerSettings withWindows(WindowSettings w) {
+    return new ServerSettings(network, limits, rooms, drain, rollout, diagnostics, w);
   }
 
   /** With this rollout environment (e.g. {@code PROTOBUF_ENABLED=true}). */

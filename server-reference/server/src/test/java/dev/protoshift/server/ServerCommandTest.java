@@ -94,4 +94,25 @@ class ServerCommandTest {
     assertThat(parse().adminToken(Map.of("PROTOSHIFT_ADMIN_TOKEN", TestServers.TOKEN)).source())
         .isEqualTo("environment PROTOSHIFT_ADMIN_TOKEN");
   }
+
+  @Test
+  void readinessOptions_reachTheWindowSettings_andBadCombinationsAreNamed() {
+    ServerSettings s = parse("--readiness-retention", "2h", "--readiness-resolution", "30s",
+        "--readiness-sample-interval", "500ms").settings(Map.of());
+    assertThat(s.windows().retention()).isEqualTo(Duration.ofHours(2));
+    assertThat(s.windows().resolution()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(s.windows().sampleInterval()).isEqualTo(Duration.ofMillis(500));
+    assertThatThrownBy(() -> parse("--readiness-resolution", "1m", "--readiness-retention", "1m").settings(Map.of()))
+        .hasMessageContaining("--readiness-retention (60000 ms) must be at least two buckets of --readiness-resolution");
+    assertThatThrownBy(() -> parse("--readiness-resolution", "1s", "--readiness-retention", "24h").settings(Map.of()))
+        .hasMessageContaining("may be at most 10080 buckets, was 86400");
+    assertThatThrownBy(() -> parse("--readiness-sample-interval", "2s", "--readiness-resolution", "1s",
+        "--readiness-retention", "1m").settings(Map.of())).hasMessageContaining("must be at least the sample interval");
+  }
+
+  @Test
+  void allowFaultInjection_reachesTheDiagnostics_withoutAShare() {
+    assertThat(parse("--allow-fault-injection").settings(Map.of()).diagnostics().allowFaultInjection()).isTrue();
+    assertThat(parse().settings(Map.of()).diagnostics().allowFaultInjection()).isFalse();
+  }
 }

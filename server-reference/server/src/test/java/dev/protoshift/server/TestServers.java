@@ -2,6 +2,7 @@ package dev.protoshift.server;
 
 import dev.protoshift.server.admin.AdminToken;
 import dev.protoshift.server.game.RoomSettings;
+import dev.protoshift.server.window.WindowSettings;
 import dev.protoshift.session.micrometer.MicrometerSessionMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -133,25 +134,40 @@ public final class TestServers {
 
     public Settings broadcastMode(BroadcastMode mode) {
       ServerSettings.Diagnostics d = s.diagnostics();
-      s = s.withDiagnostics(new ServerSettings.Diagnostics(mode, d.injectProtoErrors(), d.logProtoMessages(), d.shadowOneIn()));
+      s = s.withDiagnostics(new ServerSettings.Diagnostics(mode, d.injectProtoErrors(), d.logProtoMessages(), d.shadowOneIn(), d.allowFaultInjection()));
       return this;
     }
 
     public Settings injectProtoErrors(double share) {
       ServerSettings.Diagnostics d = s.diagnostics();
-      s = s.withDiagnostics(new ServerSettings.Diagnostics(d.broadcastMode(), share, d.logProtoMessages(), d.shadowOneIn()));
+      s = s.withDiagnostics(new ServerSettings.Diagnostics(d.broadcastMode(), share, d.logProtoMessages(), d.shadowOneIn(),
+          d.allowFaultInjection() || share > 0));
+      return this;
+    }
+
+    /** Allows {@code PUT /admin/fault-injection} (as {@code --allow-fault-injection}). */
+    public Settings allowFaultInjection(boolean allow) {
+      ServerSettings.Diagnostics d = s.diagnostics();
+      s = s.withDiagnostics(new ServerSettings.Diagnostics(d.broadcastMode(), d.injectProtoErrors(), d.logProtoMessages(),
+          d.shadowOneIn(), allow));
       return this;
     }
 
     public Settings logProtoMessages(boolean on) {
       ServerSettings.Diagnostics d = s.diagnostics();
-      s = s.withDiagnostics(new ServerSettings.Diagnostics(d.broadcastMode(), d.injectProtoErrors(), on, d.shadowOneIn()));
+      s = s.withDiagnostics(new ServerSettings.Diagnostics(d.broadcastMode(), d.injectProtoErrors(), on, d.shadowOneIn(), d.allowFaultInjection()));
       return this;
     }
 
     public Settings shadow(int oneIn) {
       ServerSettings.Diagnostics d = s.diagnostics();
-      s = s.withDiagnostics(new ServerSettings.Diagnostics(d.broadcastMode(), d.injectProtoErrors(), d.logProtoMessages(), oneIn));
+      s = s.withDiagnostics(new ServerSettings.Diagnostics(d.broadcastMode(), d.injectProtoErrors(), d.logProtoMessages(), oneIn, d.allowFaultInjection()));
+      return this;
+    }
+
+    /** Windowed counts for a test: sample, bucket width and retention (e.g. 20ms, 100ms, 1m). */
+    public Settings windows(Duration sample, Duration resolution, Duration retention) {
+      s = s.withWindows(new WindowSettings(sample, resolution, retention));
       return this;
     }
 

@@ -93,4 +93,40 @@ class MainTest {
     assertThat(p.exitValue()).isEqualTo(2);
     assertThat(output).contains("INJECT_PROTO_ERRORS=0.2 refused").contains("--allow-fault-injection");
   }
+
+  @Test
+  void readinessSubcommand_exitsOneForNotYet_twoForAWrongToken_zeroForHelp() throws Exception {
+    try (ReferenceServer server = TestServers.start(TestServers.settings()
+        .windows(Duration.ofMillis(20), Duration.ofMillis(100), Duration.ofMinutes(1)).build())) {
+      String url = server.adminUri().toString();
+      Process notYet = launchCapturing(Map.of("PROTOSHIFT_ADMIN_TOKEN", TestServers.TOKEN),
+          "readiness", "--admin-url", url, "--window", "1s");
+      Process wrongToken = launchCapturing(Map.of("PROTOSHIFT_ADMIN_TOKEN", "wrong-token-0123456789abcdef"),
+          "readiness", "--admin-url", url);
+      Process help = launchCapturing(Map.of(), "readiness", "--help");
+
+      String notYetOut = new String(notYet.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(notYet.waitFor(20, TimeUnit.SECONDS)).isTrue();
+      assertThat(notYet.exitValue()).as(notYetOut).isEqualTo(1);
+      assertThat(notYetOut).startsWith("NOT YET over the last 1s").contains("no connections in the last 1s");
+      String wrongOut = new String(wrongToken.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(wrongToken.waitFor(20, TimeUnit.SECONDS)).isTrue();
+      assertThat(wrongToken.exitValue()).as(wrongOut).isEqualTo(2);
+      assertThat(wrongOut).contains("answered 401");
+      String helpOut = new String(help.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(help.waitFor(20, TimeUnit.SECONDS)).isTrue();
+      assertThat(help.exitValue()).isZero();
+      assertThat(helpOut).contains("Usage: protoshift-server readiness").contains("Exit codes: 0 ready, 1 not yet");
+    }
+  }
+
+  static Process launchCapturing(Map<String, String> env, String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+    command.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+    pb.environment().remove("PROTOSHIFT_ADMIN_TOKEN");
+    pb.environment().putAll(env);
+    return pb.start();
+  }
 }

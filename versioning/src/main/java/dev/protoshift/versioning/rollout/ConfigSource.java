@@ -14,6 +14,11 @@ public enum ConfigSource {
   OPENFEATURE("openfeature"),
   /** {@code PROTOBUF_*} environment variables, read once at start. */
   ENVIRONMENT("environment"),
+  /**
+   * A guarded ramp's current step ({@link RampPlan}): the {@code rollout_percentage} it sets, or
+   * {@code enabled: false} after a failing gate with {@code on_failure: kill_switch}.
+   */
+  RAMP("ramp"),
   /** Runtime changes through an admin API; they last until cleared or the process ends. */
   ADMIN("admin");
 

@@ -15,8 +15,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Holds the rollout config in force and keeps it current. The config is the {@link
- * ConfigSource} layers merged in order (defaults, file, OpenFeature, environment, admin: a later
- * layer's keys win). The file is hot-reloaded, OpenFeature flags are re-read on provider events,
+ * ConfigSource} layers merged in order (defaults, file, OpenFeature, environment, ramp, admin: a
+ * later layer's keys win). The file is hot-reloaded, OpenFeature flags are re-read on provider events,
  * and the admin layer is replaced through this class. A source whose new content is invalid,
  * unreadable or deleted is refused: the last good config stays in force, the refusal is logged
  * and reported to {@link ConfigListener#onRejected}. Thread-safe; {@link #current()} never blocks.
@@ -101,6 +101,15 @@ public final class RolloutConfigHolder implements AutoCloseable {
       throw e;
     }
     return setAdminOverrides(parsed);
+  }
+
+  /**
+   * Replaces the ramp layer (above the environment, below the admin layer): what a guarded ramp's
+   * current step sets, e.g. {@code rollout_percentage: 25}; {@link RolloutOverrides#none()} when no
+   * ramp runs. Returns the config now in force.
+   */
+  public RolloutConfig setRampOverrides(RolloutOverrides overrides) {
+    return replaceLayer(ConfigSource.RAMP, Objects.requireNonNull(overrides, "overrides"));
   }
 
   /** Sets the given keys in the admin layer, keeping its other keys (e.g. just {@code enabled: false}). */

@@ -18,7 +18,7 @@ import org.yaml.snakeyaml.events.ScalarEvent;
  * does not resolve an alias to its anchor's value: {@code force_disable_rooms: [*t]} would read
  * as a room called {@code t}, not the anchored {@code tournament}. Rather than silently misread,
  * the config refuses aliases (merge keys {@code <<: *base} included) in the {@code protobuf:}
- * section; other sections of a shared file may use them freely.
+ * and {@code protobuf_ramp:} sections; other sections of a shared file may use them freely.
  */
 final class YamlAliases {
 
@@ -29,6 +29,11 @@ final class YamlAliases {
    * {@code wholeDocumentIsSection}). Text that is not YAML is left to the parser to report.
    */
   static void refuse(String text, boolean wholeDocumentIsSection, ConfigValues.Problems p) {
+    refuse(text, RolloutKey.SECTION, wholeDocumentIsSection, p);
+  }
+
+  /** As {@link #refuse(String, boolean, ConfigValues.Problems)}, for the top-level section {@code sectionName}. */
+  static void refuse(String text, String sectionName, boolean wholeDocumentIsSection, ConfigValues.Problems p) {
     if (text.indexOf('*') < 0) {
       return; // no alias can be in it
     }
@@ -45,9 +50,9 @@ final class YamlAliases {
           boolean mapKey = parent != null && parent[0] == 1 && parent[1] % 2 == 0;
           boolean section = wholeDocumentIsSection ? !open.isEmpty()
               : sectionDepth > 0 && open.size() >= sectionDepth
-                  || open.size() == 1 && !mapKey && parent[0] == 1 && RolloutKey.SECTION.equals(rootKey);
+                  || open.size() == 1 && !mapKey && parent[0] == 1 && sectionName.equals(rootKey);
           if (e instanceof AliasEvent alias && section) {
-            p.add(null, "YAML aliases are not supported in the " + RolloutKey.SECTION + " section (*"
+            p.add(null, "YAML aliases are not supported in the " + sectionName + " section (*"
                 + alias.getAnchor() + " at line " + (e.getStartMark().getLine() + 1) + ", column "
                 + (e.getStartMark().getColumn() + 1) + "): write the value out");
             return;

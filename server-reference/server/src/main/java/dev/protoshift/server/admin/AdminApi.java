@@ -47,16 +47,16 @@ public final class AdminApi {
   /** Every route. */
   public List<AdminRoute> routes() {
     return List.of(
-        new AdminRoute("GET", "/admin/rollout", body -> rollout(rollout.current())),
-        new AdminRoute("PUT", "/admin/rollout", body -> change(() -> rollout.setAdminOverrides(body))),
-        new AdminRoute("PATCH", "/admin/rollout", body -> change(() ->
-            rollout.mergeAdminOverrides(RolloutOverrides.parseSection(body, "admin")))),
-        new AdminRoute("DELETE", "/admin/rollout", body -> change(() -> rollout.clearAdminOverrides())),
-        new AdminRoute("POST", "/admin/kill-switch", body -> change(() ->
+        new AdminRoute("GET", "/admin/rollout", request -> rollout(rollout.current())),
+        new AdminRoute("PUT", "/admin/rollout", request -> change(() -> rollout.setAdminOverrides(request.body()))),
+        new AdminRoute("PATCH", "/admin/rollout", request -> change(() ->
+            rollout.mergeAdminOverrides(RolloutOverrides.parseSection(request.body(), "admin")))),
+        new AdminRoute("DELETE", "/admin/rollout", request -> change(() -> rollout.clearAdminOverrides())),
+        new AdminRoute("POST", "/admin/kill-switch", request -> change(() ->
             rollout.mergeAdminOverrides(RolloutOverrides.builder().enabled(false).build()))),
-        new AdminRoute("DELETE", "/admin/kill-switch", body -> change(this::releaseKillSwitch)),
-        new AdminRoute("POST", "/admin/config/reload", body -> reload()),
-        new AdminRoute("GET", "/admin/cohorts", body -> cohorts()));
+        new AdminRoute("DELETE", "/admin/kill-switch", request -> change(this::releaseKillSwitch)),
+        new AdminRoute("POST", "/admin/config/reload", request -> reload()),
+        new AdminRoute("GET", "/admin/cohorts", request -> cohorts()));
   }
 
   private interface Change {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -18,6 +19,7 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.Fields;
 
 /**
  * The admin HTTP API: {@code GET /healthz} (the process is up), {@code GET /readyz} (it takes
@@ -96,7 +98,7 @@ public final class AdminHandler extends Handler.Abstract {
         return true;
       }
       String body = readBody(request);
-      write(response, callback, route.action().handle(body));
+      write(response, callback, route.action().handle(new AdminRoute.AdminRequest(body, query(request))));
     } catch (AdminRoute.AdminException e) {
       write(response, callback, error(e.status(), e.getMessage()));
     } catch (RuntimeException | IOException e) {
@@ -111,6 +113,18 @@ public final class AdminHandler extends Handler.Abstract {
       return false;
     }
     return token.matches(header.substring(7).strip());
+  }
+
+  private static Map<String, List<String>> query(Request request) throws AdminRoute.AdminException {
+    try {
+      Map<String, List<String>> out = new LinkedHashMap<>();
+      for (Fields.Field f : Request.extractQueryParameters(request)) {
+        out.put(f.getName(), f.getValues());
+      }
+      return out;
+    } catch (RuntimeException e) {
+      throw new AdminRoute.AdminException(400, "cannot read the query string: " + e.getMessage());
+    }
   }
 
   private static String readBody(Request request) throws IOException, AdminRoute.AdminException {

@@ -18,8 +18,8 @@ public final class GameEndpoint implements Session.Listener.AutoDemanding {
     /** The session is open; seat it (an accepted one) in its room. */
     void opened(dev.protoshift.session.Session session, Player player);
 
-    /** The connection ended. */
-    void closed(dev.protoshift.session.Session session);
+    /** The connection ended, with the close code the transport reported (1006 for a dropped connection). */
+    void closed(dev.protoshift.session.Session session, int code);
 
     /** A frame was corrupted on purpose ({@code INJECT_PROTO_ERRORS}). */
     void faultInjected();
@@ -70,7 +70,7 @@ public final class GameEndpoint implements Session.Listener.AutoDemanding {
     dev.protoshift.session.Session s = session;
     if (s != null) {
       s.onClosed(statusCode, reason);
-      hooks.closed(s);
+      hooks.closed(s, statusCode);
     }
   }
 

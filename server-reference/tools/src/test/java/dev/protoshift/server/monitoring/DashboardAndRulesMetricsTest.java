@@ -88,4 +88,20 @@ class DashboardAndRulesMetricsTest {
       assertThat(documented.get(metric)).as(metric + " has documented tags").isNotEmpty();
     }
   }
+
+  @Test
+  void everyProtoshiftMetricTheServerExports_isDocumentedInMetricsMd() {
+    Map<String, Set<String>> documented = MonitoringAssets.documentedTags();
+    List<String> undocumented = new ArrayList<>();
+    for (String name : exported.keySet()) {
+      if (!name.startsWith("protoshift_")) {
+        continue;
+      }
+      String base = name.replaceFirst("_(bucket|count|sum|max)$", "");
+      if (!documented.containsKey(name) && !documented.containsKey(base)) {
+        undocumented.add(name);
+      }
+    }
+    assertThat(undocumented).as("exported by the server but not in docs/metrics.md's tables").isEmpty();
+  }
 }

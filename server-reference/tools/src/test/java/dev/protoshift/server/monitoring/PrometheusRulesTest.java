@@ -40,10 +40,11 @@ class PrometheusRulesTest {
   }
 
   @Test
-  void rulesFile_hasTheSixAlertsOfTheRollout_andRecordingRules() {
+  void rulesFile_hasTheEightAlertsOfTheRollout_andRecordingRules() {
     assertThat(alerts()).extracting(MonitoringAssets.Rule::alert).containsExactlyInAnyOrder(
         "ProtoshiftProtobufDecodeErrorsAboveJson", "ProtoshiftConfigRejected", "ProtoshiftProtobufUpdateSizeRegressed",
-        "ProtoshiftClientsWithoutProtobufSupport", "ProtoshiftKillSwitchEngaged", "ProtoshiftSlowConsumerDrops");
+        "ProtoshiftClientsWithoutProtobufSupport", "ProtoshiftKillSwitchEngaged", "ProtoshiftSlowConsumerDrops",
+        "ProtoshiftRampRolledBack", "ProtoshiftRampReplicasDisagree");
     assertThat(RULES.stream().filter(r -> r.record() != null)).hasSizeGreaterThanOrEqualTo(6);
   }
 
