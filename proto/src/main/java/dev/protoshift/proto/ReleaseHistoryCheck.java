@@ -2,16 +2,9 @@ package dev.protoshift.proto;
 
 import com.google.protobuf.DescriptorProtos.FileDescriptorProto;
 import com.google.protobuf.DescriptorProtos.FileDescriptorSet;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * Keeps released schemas frozen: checks a schema's release history against its current schema.
@@ -72,43 +65,6 @@ public final class ReleaseHistoryCheck {
   public static Optional<String> declaredVersion(FileDescriptorSet current) {
     List<String> declared = declaredVersions(current);
     return declared.size() == 1 ? Optional.of(declared.get(0)) : Optional.empty();
-  }
-
-  /**
-   * For a build without protoshift-maven-plugin (protoshift's own reference schema until the
-   * plugin builds it): reads {@code <descriptor-dir>/history/<version>.binpb} for every folder of
-   * {@code <history-dir>} and {@code <descriptor-dir>/descriptor.binpb}, checks them, and writes
-   * {@code <descriptor-dir>/history/versions.txt}. Exits non-zero naming every problem.
-   */
-  public static void main(String[] args) throws IOException {
-    if (args.length != 2) {
-      throw new IllegalArgumentException("usage: ReleaseHistoryCheck <history-dir> <descriptor-dir>");
-    }
-    Path sources = Path.of(args[0]);
-    Path descriptors = Path.of(args[1]);
-    List<String> problems = new ArrayList<>();
-    Map<String, FileDescriptorSet> sets = new LinkedHashMap<>();
-    try (Stream<Path> folders = Files.list(sources)) {
-      for (Path folder : folders.filter(Files::isDirectory).toList()) {
-        String name = folder.getFileName().toString();
-        Path set = descriptors.resolve("history").resolve(name + ".binpb");
-        if (!ReleaseHistory.isRelease(name)) {
-          problems.add("history/" + name + " is not a release version (MAJOR.MINOR.PATCH)");
-        } else if (!Files.isRegularFile(set)) {
-          problems.add("history/" + name + " has no compiled descriptor set " + set);
-        } else {
-          sets.put(name, DescriptorSets.parse(Files.readAllBytes(set)));
-        }
-      }
-    }
-    ReleaseHistory history = ReleaseHistory.of("check", sets);
-    problems.addAll(problems(history, DescriptorSets.parse(Files.readAllBytes(descriptors.resolve("descriptor.binpb")))));
-    if (!problems.isEmpty()) {
-      throw new IllegalStateException("release history: " + String.join("; ", problems));
-    }
-    Files.writeString(descriptors.resolve("history/versions.txt"), String.join("\n", history.versions()) + "\n",
-        StandardCharsets.UTF_8);
-    System.out.println("[protoshift] release history OK: " + history.versions());
   }
 
   private static List<String> declaredVersions(FileDescriptorSet set) {

@@ -44,7 +44,7 @@ class GameVersionsTest {
     List<String> declared = new ArrayList<>(List.of(GAME.chain().baseline().toString()));
     GAME.chain().releases().forEach(r -> declared.add(r.version().toString()));
 
-    assertThat(declared).as("a release in proto/history needs its entry in GameVersions (docs/proto-update-workflow.md)")
+    assertThat(declared).as("a release in proto/reference/history needs its entry in GameVersions (docs/proto-update-workflow.md)")
         .isEqualTo(ReferenceSchema.releasedVersions());
     assertThat(GAME.chain().latest().toString()).isEqualTo(ReferenceSchema.protocolVersion());
   }
