@@ -264,4 +264,94 @@ class RoomFanoutTest {
     assertThat(shadow.mismatches()).isZero();
     checked.close();
   }
+
+  /** Release 1.1.0 as frozen without Paddle.y, as if y came later and the chain did not strip it for 1.1.0. */
+  static dev.protoshift.proto.ReleaseHistory historyWhere110Lacks(String field) {
+    com.google.protobuf.DescriptorProtos.FileDescriptorProto current = PongMessage.getDescriptor().getFile().toProto();
+    com.google.protobuf.DescriptorProtos.FileDescriptorProto.Builder frozen = current.toBuilder();
+    for (com.google.protobuf.DescriptorProtos.DescriptorProto.Builder m : frozen.getMessageTypeBuilderList()) {
+      for (int i = m.getFieldCount() - 1; i >= 0; i--) {
+        if ((m.getName() + "." + m.getField(i).getName()).equals(field)) {
+          m.removeField(i);
+        }
+      }
+    }
+    return dev.protoshift.proto.ReleaseHistory.of("pong", Map.of(
+        "1.0.0", com.google.protobuf.DescriptorProtos.FileDescriptorSet.newBuilder().addFile(current).build(),
+        "1.1.0", com.google.protobuf.DescriptorProtos.FileDescriptorSet.newBuilder().addFile(frozen).build()));
+  }
+
+  int shadowMismatches(ShadowCheck shadow, String query, int ticks) {
+    Sessions<PongMessage.Builder> checked = Sessions.builder(Pong.CHAIN, Pong.CODEC::decode, Pong.ERRORS)
+        .rollout(rollout).metrics(metrics).shadow(shadow).build();
+    try {
+      RoomFanout<Court> room = checked.room(Pong.STATES, "court");
+      FakeTransport t = new FakeTransport();
+      room.add(checked.upgrade(query, List.of(), new ConnectionIds("r", "x", "x")).open(t), "p0");
+      for (int tick = 1; tick <= ticks; tick++) {
+        room.broadcast(tick, Pong.court(tick, 2));
+      }
+      assertThat(t.frames()).as("the client gets every state, checked or not").hasSize(ticks);
+      return (int) shadow.mismatches();
+    } finally {
+      checked.close();
+    }
+  }
+
+  @Test
+  void shadowCheckWithHistory_findsAFieldTheClientsFrozenReleaseDoesNotKnow() {
+    ShadowCheck shadow = ShadowCheck.sampling(1).withHistory(historyWhere110Lacks("Paddle.y"), "session.test.PongMessage");
+
+    assertThat(shadowMismatches(shadow, "proto_version=1.1.0", 3)).isEqualTo(3);
+    assertThat(metrics.count("shadowMismatch protobuf 1.1.0")).isEqualTo(3);
+  }
+
+  @Test
+  void shadowCheckWithHistory_onFramesEveryReleaseKnows_findsNothing() {
+    ShadowCheck shadow = ShadowCheck.sampling(1).withHistory(historyWhere110Lacks("Paddle.no_such_field"),
+        "session.test.PongMessage");
+
+    assertThat(shadowMismatches(shadow, "proto_version=1.1.0", 5)).isZero();
+    assertThat(shadowMismatches(shadow, "proto_version=1.0.0", 5)).isZero();
+    assertThat(shadow.checks()).isEqualTo(10);
+  }
+
+  @Test
+  void shadowCheckWithHistory_findsAFrameThatDecodesButDiffersFromTheViewsConversion() {
+    ShadowCheck shadow = ShadowCheck.sampling(1).withHistory(historyWhere110Lacks("Paddle.no_such_field"),
+        "session.test.PongMessage");
+    Sessions<PongMessage.Builder> checked = Sessions.builder(Pong.CHAIN, Pong.CODEC::decode, Pong.ERRORS)
+        .rollout(rollout).metrics(metrics).shadow(shadow).build();
+    // A per-recipient step with a bug that still gives valid bytes: every member gets tick + 1.
+    RecipientSplicer wrongTick = (cohort, converted, json) -> new CohortFrame() {
+      final byte[] bytes = converted.toByteArray();
+
+      @Override
+      public Cohort cohort() {
+        return cohort;
+      }
+
+      @Override
+      public byte[] shared() {
+        return bytes;
+      }
+
+      @Override
+      public byte[] forRecipient(String id) {
+        PongMessage.Builder m = PongMessage.newBuilder().mergeFrom(converted);
+        m.getCourtBuilder().setTick(m.getCourt().getTick() + 1);
+        return m.build().toByteArray();
+      }
+    };
+    CohortEncoder<Court> encoder = CohortEncoder.builder(Pong.CODEC, (Court c) -> PongMessage.newBuilder().setCourt(c))
+        .perRecipient(wrongTick, (c, id) -> PongMessage.newBuilder().setCourt(c)).build();
+    RoomFanout<Court> room = checked.room(encoder, "court");
+    room.add(checked.upgrade("proto_version=1.1.0", List.of(), new ConnectionIds("r", "v", "v")).open(new FakeTransport()),
+        "p0");
+
+    room.broadcast(1, Pong.court(1, 2));
+
+    assertThat(shadow.mismatches()).isEqualTo(1);
+    checked.close();
+  }
 }
