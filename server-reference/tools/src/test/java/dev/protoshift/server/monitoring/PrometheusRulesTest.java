@@ -40,9 +40,10 @@ class PrometheusRulesTest {
   }
 
   @Test
-  void rulesFile_hasTheEightAlertsOfTheRollout_andRecordingRules() {
+  void rulesFile_hasTheNineAlertsOfTheRollout_andRecordingRules() {
     assertThat(alerts()).extracting(MonitoringAssets.Rule::alert).containsExactlyInAnyOrder(
-        "ProtoshiftProtobufDecodeErrorsAboveJson", "ProtoshiftConfigRejected", "ProtoshiftProtobufUpdateSizeRegressed",
+        "ProtoshiftProtobufDecodeErrorsAboveJson", "ProtoshiftConfigRejected", "ProtoshiftConfigSourceUnhealthy",
+        "ProtoshiftProtobufUpdateSizeRegressed",
         "ProtoshiftClientsWithoutProtobufSupport", "ProtoshiftKillSwitchEngaged", "ProtoshiftSlowConsumerDrops",
         "ProtoshiftRampRolledBack", "ProtoshiftRampReplicasDisagree");
     assertThat(RULES.stream().filter(r -> r.record() != null)).hasSizeGreaterThanOrEqualTo(6);

@@ -61,8 +61,14 @@ final class RolloutWorkload {
 
   /** Runs the workload and returns the server's {@code /metrics} text at the end. */
   static String runAndScrape() throws Exception {
+    // A watched config file, so the file's own metrics (protoshift_config_source_healthy) are exported too.
+    java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("protoshift-monitoring");
+    java.nio.file.Path config = java.nio.file.Files.writeString(dir.resolve("rollout.yaml"),
+        "protobuf:\n  enabled: true\n  rollout_percentage: 100\n");
+    dir.toFile().deleteOnExit(); // deleted in reverse order of registration: the file first
+    config.toFile().deleteOnExit();
     try (ClientRuntime clients = ClientRuntime.start();
-        ReferenceServer server = ReferenceServer.start(TestServers.settings().decodeErrorLimit(2)
+        ReferenceServer server = ReferenceServer.start(TestServers.settings().configFile(config).decodeErrorLimit(2)
             .inboundRatePerSecond(5).inboundBurst(5).inboundCloseAfterDrops(10)
             .environment(Map.of("PROTOBUF_ENABLED", "true", "PROTOBUF_ROLLOUT_PERCENTAGE", "100")).build(),
             AdminToken.of(TestServers.TOKEN, "test"))) {
