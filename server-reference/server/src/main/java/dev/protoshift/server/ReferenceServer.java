@@ -74,7 +74,8 @@ public final class ReferenceServer implements AutoCloseable {
     ServerSettings.Diagnostics diagnostics = settings.diagnostics();
     this.windows = new ConnectionWindows(settings.windows(), System::currentTimeMillis,
         new ConnectionGauges(metrics.registry()));
-    SessionMetrics sessionMetrics = windows.counting(diagnostics.logProtoMessages() ? new ProtoMessageLog(metrics) : metrics);
+    SessionMetrics sessionMetrics =
+        windows.counting(diagnostics.logProtoMessages() ? new ProtoMessageLog(metrics) : metrics);
     Sessions.Builder<PlayerInput> b = Sessions.builder(game.chain(), game::decodeInput,
         (code, message, cohort) -> game.encodeError(new ServerMessage.Error(code, message), cohort))
         .rollout(rollout)

@@ -57,7 +57,6 @@ public record ReadinessReport(Instant at, Duration window, Duration covered, dou
    * @param protocol {@code json} or {@code protobuf}
    * @param reason the reason counted (see {@link Category#reason})
    * @param category what the reason means for removing JSON
-   * @param version the version label
    * @param connections its share of all connection time, 0..1
    * @param traffic its share of all bytes sent, 0..1
    */
