@@ -2,7 +2,7 @@ package dev.protoshift.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.protoshift.server.readiness.ReadinessText;
+import dev.protoshift.operations.readiness.ReadinessText;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.math.BigDecimal;

@@ -1,5 +1,7 @@
 package dev.protoshift.server;
 
+import dev.protoshift.operations.ConnectionWindows;
+import dev.protoshift.operations.ramp.RampController;
 import dev.protoshift.reference.ReferenceSchema;
 import dev.protoshift.reference.game.GameProtocol;
 import dev.protoshift.reference.game.PlayerInput;
@@ -15,18 +17,14 @@ import dev.protoshift.server.jetty.GameEndpoint;
 import dev.protoshift.server.jetty.GameServer;
 import dev.protoshift.server.jetty.OriginPolicy;
 import dev.protoshift.server.ramp.RampApi;
-import dev.protoshift.server.ramp.RampController;
-import dev.protoshift.server.ramp.RampMetrics;
 import dev.protoshift.server.readiness.ReadinessApi;
-import dev.protoshift.server.window.ConnectionGauges;
-import dev.protoshift.server.window.CountingSessionMetrics;
-import dev.protoshift.server.window.ProtocolEvents;
-import dev.protoshift.server.window.ServerWindows;
 import dev.protoshift.session.CloseCode;
 import dev.protoshift.session.Session;
 import dev.protoshift.session.SessionMetrics;
 import dev.protoshift.session.Sessions;
 import dev.protoshift.session.ShadowCheck;
+import dev.protoshift.session.micrometer.ConnectionGauges;
+import dev.protoshift.session.micrometer.MicrometerRampMetrics;
 import dev.protoshift.session.micrometer.MicrometerSessionMetrics;
 import dev.protoshift.versioning.rollout.RolloutConfigHolder;
 import java.io.IOException;
@@ -60,7 +58,7 @@ public final class ReferenceServer implements AutoCloseable {
   private final RolloutConfigHolder rollout;
   private final Sessions<PlayerInput> sessions;
   private final Rooms rooms;
-  private final ServerWindows windows;
+  private final ConnectionWindows windows;
   private final RampController ramp;
   private final FaultInjector faults;
   private final GameServer jetty;
@@ -74,9 +72,10 @@ public final class ReferenceServer implements AutoCloseable {
     metrics.bindRollout(rollout);
     GameProtocol game = GameProtocol.reference();
     ServerSettings.Diagnostics diagnostics = settings.diagnostics();
-    ProtocolEvents events = new ProtocolEvents();
-    SessionMetrics sessionMetrics = new CountingSessionMetrics(
-        diagnostics.logProtoMessages() ? new ProtoMessageLog(metrics) : metrics, events);
+    this.windows = new ConnectionWindows(settings.windows(), System::currentTimeMillis,
+        new ConnectionGauges(metrics.registry()));
+    SessionMetrics sessionMetrics =
+        windows.counting(diagnostics.logProtoMessages() ? new ProtoMessageLog(metrics) : metrics);
     Sessions.Builder<PlayerInput> b = Sessions.builder(game.chain(), game::decodeInput,
         (code, message, cohort) -> game.encodeError(new ServerMessage.Error(code, message), cohort))
         .rollout(rollout)
@@ -92,11 +91,9 @@ public final class ReferenceServer implements AutoCloseable {
     this.rooms = new Rooms(settings.rooms(), sessions, game, diagnostics.broadcastMode(), Clock.systemUTC(),
         metrics.tickTimer());
     metrics.roomsGauge(rooms::count);
-    this.windows = new ServerWindows(sessions, events, settings.windows(), System::currentTimeMillis,
-        new ConnectionGauges(metrics.registry()));
     this.ramp = new RampController(rollout, windows, settings.rollout().configFile(),
         RampController.defaultInstanceName(), Clock.systemUTC(),
-        new RampMetrics(metrics.registry()), result -> metrics.configChange("ramp_plan", result));
+        new MicrometerRampMetrics(metrics.registry()), result -> metrics.configChange("ramp_plan", result));
     this.faults = new FaultInjector(diagnostics.injectProtoErrors(), System.nanoTime());
     this.jetty = new GameServer(settings.network(), settings.limits(), sessions,
         OriginPolicy.allowing(settings.network().allowedOrigins()),
@@ -187,7 +184,7 @@ public final class ReferenceServer implements AutoCloseable {
       throw new IOException("cannot start: game " + n.host() + ":" + n.port() + ", admin " + n.adminHost()
           + ":" + n.adminPort() + ": " + e.getMessage(), e);
     }
-    server.windows.start();
+    server.windows.start(server.sessions);
     server.ready = true;
     return server;
   }
@@ -229,7 +226,7 @@ public final class ReferenceServer implements AutoCloseable {
   }
 
   /** The windowed counts of connections and protocol events (readiness report, ramp gates). */
-  public ServerWindows windows() {
+  public ConnectionWindows windows() {
     return windows;
   }
 

@@ -1,7 +1,7 @@
 package dev.protoshift.server;
 
+import dev.protoshift.operations.WindowSettings;
 import dev.protoshift.server.game.RoomSettings;
-import dev.protoshift.server.window.WindowSettings;
 import dev.protoshift.session.SessionLimits;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,8 +1,8 @@
 package dev.protoshift.server;
 
+import dev.protoshift.operations.WindowSettings;
 import dev.protoshift.server.admin.AdminToken;
 import dev.protoshift.server.game.RoomSettings;
-import dev.protoshift.server.window.WindowSettings;
 import dev.protoshift.session.micrometer.MicrometerSessionMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;

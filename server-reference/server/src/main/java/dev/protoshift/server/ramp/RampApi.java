@@ -1,5 +1,6 @@
 package dev.protoshift.server.ramp;
 
+import dev.protoshift.operations.ramp.RampController;
 import dev.protoshift.server.admin.AdminRoute;
 import dev.protoshift.server.admin.AdminRoute.AdminException;
 import dev.protoshift.server.admin.AdminRoute.AdminResponse;

@@ -1,11 +1,13 @@
 package dev.protoshift.server.readiness;
 
+import dev.protoshift.operations.ConnectionWindows;
+import dev.protoshift.operations.readiness.ReadinessJson;
+import dev.protoshift.operations.readiness.ReadinessReport;
 import dev.protoshift.server.DurationText;
+import dev.protoshift.server.admin.AdminRoute;
 import dev.protoshift.server.admin.AdminRoute.AdminException;
 import dev.protoshift.server.admin.AdminRoute.AdminRequest;
 import dev.protoshift.server.admin.AdminRoute.AdminResponse;
-import dev.protoshift.server.admin.AdminRoute;
-import dev.protoshift.server.window.ServerWindows;
 import dev.protoshift.versioning.rollout.RolloutConfigHolder;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -24,10 +26,10 @@ public final class ReadinessApi {
   /** The JSON share allowed when none is asked for: 0.1%. */
   public static final BigDecimal DEFAULT_MAX_JSON_PERCENT = new BigDecimal("0.1");
 
-  private final ServerWindows windows;
+  private final ConnectionWindows windows;
   private final RolloutConfigHolder rollout;
 
-  public ReadinessApi(ServerWindows windows, RolloutConfigHolder rollout) {
+  public ReadinessApi(ConnectionWindows windows, RolloutConfigHolder rollout) {
     this.windows = windows;
     this.rollout = rollout;
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.protoshift.operations.ramp.RampStatus;
 import dev.protoshift.server.ReferenceServer;
 import dev.protoshift.server.TestServers;
 import java.nio.file.Files;

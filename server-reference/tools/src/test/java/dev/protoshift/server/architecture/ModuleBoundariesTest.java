@@ -38,6 +38,7 @@ class ModuleBoundariesTest {
       "compat", List.of("dev.protoshift.compat.."),
       "convert", List.of("dev.protoshift.convert.."),
       "session", List.of("dev.protoshift.session", "dev.protoshift.session.internal.."),
+      "operations", List.of("dev.protoshift.operations.."),
       "session-micrometer", List.of("dev.protoshift.session.micrometer.."),
       "reference", List.of("dev.protoshift.reference..", "dev.protoshift.proto.game.."),
       "server", List.of("dev.protoshift.server.."),
@@ -50,9 +51,10 @@ class ModuleBoundariesTest {
       "compat", List.of("versioning"),
       "convert", List.of("proto", "versioning"),
       "session", List.of("proto", "versioning", "convert"),
-      "session-micrometer", List.of("versioning", "session"),
+      "operations", List.of("versioning", "session"),
+      "session-micrometer", List.of("versioning", "session", "operations"),
       "reference", List.of("proto", "versioning", "convert"),
-      "server", List.of("proto", "versioning", "convert", "session", "session-micrometer", "reference"),
+      "server", List.of("proto", "versioning", "convert", "session", "operations", "session-micrometer", "reference"),
       "tools", List.of("proto", "versioning", "convert", "session", "reference", "server"));
 
   /** Third-party packages only some modules may use. */

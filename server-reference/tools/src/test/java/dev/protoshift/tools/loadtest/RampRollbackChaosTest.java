@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.protoshift.server.ramp.RampController;
+import dev.protoshift.operations.ramp.RampController;
 import dev.protoshift.tools.loadtest.LoadSettings.Mix;
 import dev.protoshift.versioning.ProtocolVersion;
 import java.net.URI;
