@@ -7,6 +7,7 @@ import dev.protoshift.convert.Cohort;
 import dev.protoshift.convert.StateEncoder;
 import dev.protoshift.convert.CohortFrame;
 import dev.protoshift.proto.ReleaseHistory;
+import dev.protoshift.session.internal.UnknownFields;
 import java.lang.System.Logger.Level;
 import java.util.Arrays;
 import java.util.Objects;
@@ -110,19 +111,24 @@ public final class ShadowCheck {
       return sameBytes ? Optional.empty()
           : Optional.of("sent " + sent.length + " bytes differ from the " + expected.length + " the view's conversion gives");
     }
-    DynamicMessage got;
+    Optional<String> unknown;
     try {
-      got = DynamicMessage.parseFrom(release.get(), sent);
+      unknown = UnknownFields.find(release.get(), sent);
     } catch (InvalidProtocolBufferException e) {
       return Optional.of("the release's schema cannot decode the frame: " + e.getMessage());
     }
-    Optional<String> unknown = Unknown.find(got, "");
     if (unknown.isPresent()) {
       return Optional.of("a field release " + cohort.view().versionClass().since() + " does not know reached it: "
           + unknown.get());
     }
     if (sameBytes) {
-      return Optional.empty(); // the usual case: no second decode, no reflective comparison
+      return Optional.empty(); // the usual case: no message built, no reflective comparison
+    }
+    DynamicMessage got;
+    try {
+      got = DynamicMessage.parseFrom(release.get(), sent);
+    } catch (InvalidProtocolBufferException e) {
+      return Optional.of("the release's schema cannot decode the frame: " + e.getMessage());
     }
     DynamicMessage want;
     try {
@@ -137,35 +143,5 @@ public final class ShadowCheck {
 
   private Optional<Descriptor> releaseMessage(String version) {
     return history.isReleased(version) ? history.message(version, rootMessage) : Optional.empty();
-  }
-
-  /** The first unknown field of a decoded message, as a path. */
-  private static final class Unknown {
-    static Optional<String> find(com.google.protobuf.Message m, String path) {
-      if (!m.getUnknownFields().asMap().isEmpty()) {
-        return Optional.of((path.isEmpty() ? "" : path + ".") + "field " + m.getUnknownFields().asMap().keySet());
-      }
-      for (var e : m.getAllFields().entrySet()) {
-        if (e.getKey().getJavaType() != com.google.protobuf.Descriptors.FieldDescriptor.JavaType.MESSAGE) {
-          continue;
-        }
-        String at = (path.isEmpty() ? "" : path + ".") + e.getKey().getName();
-        if (e.getKey().isRepeated()) {
-          int i = 0;
-          for (Object v : (java.util.List<?>) e.getValue()) {
-            Optional<String> found = find((com.google.protobuf.Message) v, at + "[" + i++ + "]");
-            if (found.isPresent()) {
-              return found;
-            }
-          }
-        } else {
-          Optional<String> found = find((com.google.protobuf.Message) e.getValue(), at);
-          if (found.isPresent()) {
-            return found;
-          }
-        }
-      }
-      return Optional.empty();
-    }
   }
 }
