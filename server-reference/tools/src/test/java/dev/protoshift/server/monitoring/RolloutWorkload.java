@@ -120,7 +120,9 @@ final class RolloutWorkload {
       await().atMost(WAIT).until(() -> {
         String text = scrape(server);
         return text.contains("protoshift_ws_inbound_dropped_total") && text.contains("jvm_gc_pause_seconds_count")
-            && text.contains("protoshift_ws_upgrades_rejected_total") && text.contains("code=\"1000\"");
+            && text.contains("protoshift_ws_upgrades_rejected_total") && text.contains("code=\"1000\"")
+            // sampled gauges (every --readiness-sample-interval): there once a sample has seen the clients
+            && text.contains("protoshift_ws_connections_by_reason{") && text.contains("protoshift_ws_connections_by_client_version{");
       });
       String text = scrape(server);
       for (ReferenceClient c : List.of(p11, bad, old, hello, flood)) {
