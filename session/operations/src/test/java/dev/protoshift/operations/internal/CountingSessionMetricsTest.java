@@ -20,7 +20,7 @@ class CountingSessionMetricsTest {
       }
       try {
         Method own = CountingSessionMetrics.class.getMethod(m.getName(), m.getParameterTypes());
-        if (own.getDeclaringClass() != CountingSessionMetrics.class) {
+        if (own.getDeclaringClass().isInterface()) { // the interface's no-op default, not a forward
           notOverridden.add(m.getName());
         }
       } catch (NoSuchMethodException e) {
