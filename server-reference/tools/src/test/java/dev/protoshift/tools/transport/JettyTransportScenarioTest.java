@@ -2,8 +2,6 @@ package dev.protoshift.tools.transport;
 
 import dev.protoshift.server.ReferenceServer;
 import dev.protoshift.server.TestServers;
-import dev.protoshift.session.Sessions;
-import java.net.URI;
 import java.nio.file.Path;
 
 /** The transport scenario against the reference server: Jetty 12 ({@code dev.protoshift.server.jetty}). */
@@ -16,26 +14,6 @@ class JettyTransportScenarioTest extends TransportScenario {
         .decodeErrorLimit(DECODE_ERROR_LIMIT)
         .rooms(TestServers.settings().build().rooms().withTickRate(TICK_RATE_HZ).withWanderers(WANDERERS))
         .build());
-    return new ServerUnderTest() {
-      @Override
-      public URI gameUri() {
-        return server.gameUri();
-      }
-
-      @Override
-      public Sessions<?> sessions() {
-        return server.sessions();
-      }
-
-      @Override
-      public String scrape() {
-        return server.metrics().scrape();
-      }
-
-      @Override
-      public void close() {
-        server.close();
-      }
-    };
+    return new ServerUnderTest(server.gameUri(), server.sessions(), server.metrics()::scrape, server::close);
   }
 }

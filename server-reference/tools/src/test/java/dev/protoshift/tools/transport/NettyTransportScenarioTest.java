@@ -2,8 +2,6 @@ package dev.protoshift.tools.transport;
 
 import dev.protoshift.server.game.RoomSettings;
 import dev.protoshift.session.SessionLimits;
-import dev.protoshift.session.Sessions;
-import java.net.URI;
 import java.nio.file.Path;
 
 /** The transport scenario against the same game on Netty 4.2 ({@link NettyReferenceServer}). */
@@ -15,26 +13,6 @@ class NettyTransportScenarioTest extends TransportScenario {
         SessionLimits.DEFAULTS.decodeErrorWindow());
     NettyReferenceServer server = NettyReferenceServer.start(configFile, limits,
         RoomSettings.DEFAULTS.withTickRate(TICK_RATE_HZ).withWanderers(WANDERERS));
-    return new ServerUnderTest() {
-      @Override
-      public URI gameUri() {
-        return server.gameUri();
-      }
-
-      @Override
-      public Sessions<?> sessions() {
-        return server.sessions();
-      }
-
-      @Override
-      public String scrape() {
-        return server.metrics().scrape();
-      }
-
-      @Override
-      public void close() {
-        server.close();
-      }
-    };
+    return new ServerUnderTest(server.gameUri(), server.sessions(), server.metrics()::scrape, server::close);
   }
 }

@@ -50,18 +50,22 @@ abstract class TransportScenario {
   static final int WANDERERS = 3;
 
   /** A game server on one transport, as the scenario sees it. */
-  interface ServerUnderTest extends AutoCloseable {
-    /** {@code ws://HOST:PORT/ws}. */
-    URI gameUri();
-
-    /** Its sessions: the server's side of each connection. */
-    Sessions<?> sessions();
+  /**
+   * A started server as the scenario sees it: its game URI ({@code ws://HOST:PORT/ws}), its sessions
+   * (the server's side of each connection), its session metrics in Prometheus text, and how to stop it.
+   */
+  record ServerUnderTest(URI gameUri, Sessions<?> sessions, java.util.function.Supplier<String> metrics,
+      Runnable stop) implements AutoCloseable {
 
     /** Its session metrics, in Prometheus text. */
-    String scrape();
+    String scrape() {
+      return metrics.get();
+    }
 
     @Override
-    void close();
+    public void close() {
+      stop.run();
+    }
   }
 
   /**
