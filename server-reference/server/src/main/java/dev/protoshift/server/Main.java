@@ -90,7 +90,6 @@ public final class Main {
       LOG.log(Level.WARNING, "FAULT INJECTION IS ON: " + (settings.diagnostics().injectProtoErrors() * 100)
           + "% of inbound binary frames will be corrupted on purpose (INJECT_PROTO_ERRORS). Never in production.");
     }
-    ServerCommand.printBanner(out, server);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       // SIGTERM or Ctrl-C: drain, stop, and exit 0 (the JVM would otherwise report 143).
@@ -106,6 +105,9 @@ public final class Main {
         Runtime.getRuntime().halt(0);
       }
     }, "protoshift-shutdown"));
+    // The hook is in place before the banner: whoever reads the banner (an operator, a supervisor,
+    // a test) and sends SIGTERM at once gets the drain and exit 0, not the JVM's 143.
+    ServerCommand.printBanner(out, server);
     try {
       stopped.await();
     } catch (InterruptedException e) {

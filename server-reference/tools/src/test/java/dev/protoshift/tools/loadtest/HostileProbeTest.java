@@ -23,6 +23,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -301,7 +302,9 @@ class HostileProbeTest {
     }
   }
 
-  @Test
+  // Repeated: SIGTERM the moment the banner's token line appears. A server that printed its banner
+  // before installing its shutdown hook exited 143 in about one start of six (seen in CI).
+  @RepeatedTest(5)
   void item12_aGeneratedTokenFile_isDeletedWhenTheServerStops() throws Exception {
     Path tmp = Files.createTempDirectory("protoshift-token");
     try (ServerProcess p = ServerProcess.start("gen-token", Map.of("JAVA_TOOL_OPTIONS", "-Djava.io.tmpdir=" + tmp))) {

@@ -27,6 +27,7 @@ final class ServerProcess implements AutoCloseable {
   private final List<String> output = Collections.synchronizedList(new ArrayList<>());
   private final CompletableFuture<int[]> ports = new CompletableFuture<>();
   private volatile URI adminUri;
+  private boolean ended; // guarded by output
 
   private ServerProcess(String name, Process process) {
     this.name = name;
@@ -114,15 +115,18 @@ final class ServerProcess implements AutoCloseable {
    */
   Matcher awaitOutput(Pattern pattern, Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
-    while (true) {
-      Matcher m = pattern.matcher(output());
-      if (m.find()) {
-        return m;
+    synchronized (output) {
+      while (true) {
+        Matcher m = pattern.matcher(String.join("\n", output));
+        if (m.find()) {
+          return m; // woken by the line itself: the caller acts as soon as the server printed it
+        }
+        long left = deadline - System.nanoTime();
+        if (left <= 0 || ended) {
+          throw new AssertionError("server " + name + " never printed " + pattern + "; it printed:\n" + output());
+        }
+        TimeUnit.NANOSECONDS.timedWait(output, left);
       }
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("server " + name + " never printed " + pattern + "; it printed:\n" + output());
-      }
-      Thread.sleep(20);
     }
   }
 
@@ -130,7 +134,10 @@ final class ServerProcess implements AutoCloseable {
     try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       int game = -1;
       for (String line = in.readLine(); line != null; line = in.readLine()) {
-        output.add(line);
+        synchronized (output) {
+          output.add(line);
+          output.notifyAll();
+        }
         Matcher g = GAME.matcher(line);
         if (g.find()) {
           game = Integer.parseInt(g.group(1));
@@ -143,6 +150,10 @@ final class ServerProcess implements AutoCloseable {
       }
     } catch (IOException e) {
       // the process ended
+    }
+    synchronized (output) {
+      ended = true;
+      output.notifyAll();
     }
     ports.completeExceptionally(new IllegalStateException("server " + name + " ended before its banner"));
   }
