@@ -59,7 +59,9 @@ class MainTest {
       ReconnectingSocket socket = new ReconnectingSocket(clients,
           ReconnectingSocket.to(URI.create(m.group(1) + "?room=lobby")), Backoff.NONE, listener);
       socket.connect().get(10, TimeUnit.SECONDS);
-      Thread.sleep(200); // let the server register the connection
+      // the server has the connection in its room once it sends the room's state (a fixed sleep
+      // raced a loaded machine)
+      await().atMost(Duration.ofSeconds(10)).until(() -> !listener.texts.isEmpty() || !listener.binaries.isEmpty());
 
       p.destroy(); // SIGTERM
 
