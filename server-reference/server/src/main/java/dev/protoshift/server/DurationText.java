@@ -1,15 +1,11 @@
 package dev.protoshift.server;
 
+import dev.protoshift.versioning.rollout.Durations;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine;
 
-/** Durations on the server's and the load tool's command lines: {@code 250ms}, {@code 10s}, {@code 2m}, {@code 1h} or ISO-8601 ({@code PT10S}). */
+/** Durations on the server's and the load tool's command lines: {@code 250ms}, {@code 10s}, {@code 2m}, {@code 1h}, {@code 2d} or ISO-8601 ({@code PT10S}); parsed by {@link Durations}. */
 public final class DurationText implements CommandLine.ITypeConverter<Duration> {
-
-  private static final Pattern SIMPLE = Pattern.compile("(\\d{1,9})(ms|s|m|h)");
 
   @Override
   public Duration convert(String value) {
@@ -20,27 +16,8 @@ public final class DurationText implements CommandLine.ITypeConverter<Duration> 
    * @throws CommandLine.TypeConversionException naming the value if it is not a duration
    */
   public static Duration parse(String value) {
-    String v = value == null ? "" : value.strip();
-    Matcher m = SIMPLE.matcher(v);
-    if (m.matches()) {
-      long n = Long.parseLong(m.group(1));
-      return switch (m.group(2)) {
-        case "ms" -> Duration.ofMillis(n);
-        case "s" -> Duration.ofSeconds(n);
-        case "m" -> Duration.ofMinutes(n);
-        default -> Duration.ofHours(n);
-      };
-    }
-    try {
-      Duration d = Duration.parse(v);
-      if (d.isNegative()) {
-        throw new CommandLine.TypeConversionException("a duration must not be negative, was \"" + value + "\"");
-      }
-      return d;
-    } catch (DateTimeParseException e) {
-      throw new CommandLine.TypeConversionException(
-          "expected a duration like 250ms, 10s, 2m or PT10S, was \"" + value + "\"");
-    }
+    return Durations.parse(value).orElseThrow(() -> new CommandLine.TypeConversionException(
+        "expected a duration like 250ms, 10s, 2m or PT10S (not negative), was \"" + value + "\""));
   }
 
   /** A duration as the tool prints it: {@code 1m30s}, {@code 10s}, {@code 250ms}. */

@@ -24,7 +24,8 @@ class DurationTextTest {
         .isInstanceOf(CommandLine.TypeConversionException.class)
         .hasMessageContaining("\"ten seconds\"");
     assertThatThrownBy(() -> DurationText.parse("PT-5S")).hasMessageContaining("negative");
-    assertThatThrownBy(() -> DurationText.parse("5d")).hasMessageContaining("\"5d\"");
+    assertThatThrownBy(() -> DurationText.parse("5w")).hasMessageContaining("\"5w\"");
+    assertThat(DurationText.parse("2d")).isEqualTo(Duration.ofDays(2));
   }
 
   @Test

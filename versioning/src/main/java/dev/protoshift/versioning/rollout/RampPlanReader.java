@@ -14,8 +14,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Reads and validates a {@code protobuf_ramp:} section into a {@link RampPlan}, reporting every problem. */
 final class RampPlanReader {
@@ -27,7 +25,6 @@ final class RampPlanReader {
   static final Duration DEFAULT_SOAK = Duration.ofHours(24);
   static final Duration DEFAULT_INTERVAL = Duration.ofMinutes(1);
   static final Duration DEFAULT_WINDOW = Duration.ofMinutes(15);
-  private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m|h|d)");
   private static final String S = RampPlan.SECTION + ".";
 
   private RampPlanReader() {}
@@ -193,26 +190,7 @@ final class RampPlanReader {
 
   /** A duration written {@code 500ms}, {@code 30s}, {@code 15m}, {@code 24h}, {@code 2d} or ISO-8601, at least {@code min}. */
   static Duration duration(JsonNode n, String name, Duration min, ConfigValues.Problems p) {
-    Duration d = null;
-    if (n.isTextual()) {
-      Matcher m = DURATION.matcher(n.textValue().strip());
-      if (m.matches()) {
-        long v = Long.parseLong(m.group(1));
-        d = switch (m.group(2)) {
-          case "ms" -> Duration.ofMillis(v);
-          case "s" -> Duration.ofSeconds(v);
-          case "m" -> Duration.ofMinutes(v);
-          case "h" -> Duration.ofHours(v);
-          default -> Duration.ofDays(v);
-        };
-      } else {
-        try {
-          d = Duration.parse(n.textValue().strip());
-        } catch (DateTimeParseException e) {
-          d = null;
-        }
-      }
-    }
+    Duration d = n.isTextual() ? Durations.parse(n.textValue()).orElse(null) : null;
     if (d == null || d.isNegative()) {
       p.add(null, name + " must be a duration such as 30s, 15m, 24h or PT24H, was " + ConfigValues.show(n));
       return null;
