@@ -1,6 +1,6 @@
 package dev.protoshift.server;
 
-import dev.protoshift.server.admin.AdminToken;
+import dev.protoshift.operations.admin.AdminToken;
 import java.io.PrintWriter;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;

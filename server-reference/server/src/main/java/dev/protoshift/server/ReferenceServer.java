@@ -6,18 +6,15 @@ import dev.protoshift.reference.ReferenceSchema;
 import dev.protoshift.reference.game.GameProtocol;
 import dev.protoshift.reference.game.PlayerInput;
 import dev.protoshift.reference.game.ServerMessage;
-import dev.protoshift.server.admin.AdminApi;
+import dev.protoshift.operations.admin.AdminApi;
+import dev.protoshift.operations.admin.AdminToken;
 import dev.protoshift.server.admin.AdminHandler;
-import dev.protoshift.server.admin.AdminRoute;
-import dev.protoshift.server.admin.AdminToken;
 import dev.protoshift.server.admin.FaultInjectionApi;
 import dev.protoshift.server.game.Rooms;
 import dev.protoshift.server.jetty.FaultInjector;
 import dev.protoshift.server.jetty.GameEndpoint;
 import dev.protoshift.server.jetty.GameServer;
 import dev.protoshift.server.jetty.OriginPolicy;
-import dev.protoshift.server.ramp.RampApi;
-import dev.protoshift.server.readiness.ReadinessApi;
 import dev.protoshift.session.CloseCode;
 import dev.protoshift.session.Session;
 import dev.protoshift.session.SessionMetrics;
@@ -98,7 +95,7 @@ public final class ReferenceServer implements AutoCloseable {
     this.jetty = new GameServer(settings.network(), settings.limits(), sessions,
         OriginPolicy.allowing(settings.network().allowedOrigins()),
         faults, hooks(), metrics::upgradeRejected,
-        new AdminHandler(token, () -> ready, this::readinessDetails, adminRoutes()));
+        new AdminHandler(adminApi()));
   }
 
   private void received(Session session, PlayerInput input) {
@@ -189,25 +186,17 @@ public final class ReferenceServer implements AutoCloseable {
     return server;
   }
 
-  private List<AdminRoute> adminRoutes() {
-    List<AdminRoute> routes = new ArrayList<>();
-    routes.add(new AdminRoute("GET", "/metrics", body ->
-        new AdminRoute.AdminResponse(200, "text/plain; version=0.0.4; charset=utf-8", metrics.scrape())));
-    routes.addAll(new AdminApi(rollout, sessions, rooms::count).routes());
-    routes.addAll(new ReadinessApi(windows, rollout).routes());
-    routes.addAll(new RampApi(ramp).routes());
-    routes.addAll(new FaultInjectionApi(faults, settings.diagnostics().allowFaultInjection()).routes());
-    return routes;
-  }
-
-  /**
-   * What {@code /readyz} shows besides its status: the config file's health. A config file that
-   * cannot be read does not make the server unready (a broken ConfigMap must not take every
-   * replica out of service); it is shown here, counted in {@code protoshift_config_source_healthy}
-   * and logged, and the last good config stays in force.
-   */
-  private Map<String, ?> readinessDetails() {
-    return rollout.fileHealth().<Map<String, ?>>map(h -> Map.of("config_file", AdminApi.health(h))).orElse(Map.of());
+  private AdminApi adminApi() {
+    AdminApi.Builder admin = AdminApi.builder(token)
+        .ready(() -> ready)
+        .metrics(metrics::scrape)
+        .rollout(rollout) // a config file that cannot be read shows in /readyz, but never makes the server unready
+        .sessions(sessions)
+        .cohortStat("rooms", rooms::count)
+        .readiness(windows)
+        .ramp(ramp);
+    new FaultInjectionApi(faults, settings.diagnostics().allowFaultInjection()).routes().forEach(admin::route);
+    return admin.build();
   }
 
   /** The rollout config in force and its sources. */

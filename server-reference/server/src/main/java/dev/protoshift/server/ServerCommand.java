@@ -1,7 +1,7 @@
 package dev.protoshift.server;
 
 import dev.protoshift.operations.WindowSettings;
-import dev.protoshift.server.admin.AdminToken;
+import dev.protoshift.operations.admin.AdminToken;
 import dev.protoshift.server.game.RoomSettings;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -90,7 +90,7 @@ class AdminHandlerTest {
   void anOversizedBodyWithoutAToken_is401_notTheBodysSize() throws Exception {
     try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.adminPort())) {
       socket.getOutputStream().write(("PUT /admin/rollout HTTP/1.1\r\nHost: x\r\nContent-Length: "
-          + (AdminHandler.MAX_BODY + 10) + "\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+          + (dev.protoshift.operations.admin.AdminApi.MAX_BODY + 10) + "\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
       String response = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
 
       assertThat(response).startsWith("HTTP/1.1 401");

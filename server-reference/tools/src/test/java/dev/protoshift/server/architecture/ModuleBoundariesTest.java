@@ -51,7 +51,7 @@ class ModuleBoundariesTest {
       "compat", List.of("versioning"),
       "convert", List.of("proto", "versioning"),
       "session", List.of("proto", "versioning", "convert"),
-      "operations", List.of("versioning", "session"),
+      "operations", List.of("versioning", "convert", "session"),
       "session-micrometer", List.of("versioning", "session", "operations"),
       "reference", List.of("proto", "versioning", "convert"),
       "server", List.of("proto", "versioning", "convert", "session", "operations", "session-micrometer", "reference"),

@@ -6,7 +6,7 @@ import dev.protoshift.reference.game.PlayerInput;
 import dev.protoshift.reference.game.ServerMessage;
 import dev.protoshift.server.ReferenceServer;
 import dev.protoshift.server.TestServers;
-import dev.protoshift.server.admin.AdminToken;
+import dev.protoshift.operations.admin.AdminToken;
 import dev.protoshift.tools.client.Backoff;
 import dev.protoshift.tools.client.ClientRuntime;
 import dev.protoshift.tools.client.ReconnectingSocket;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.protoshift.server.ReferenceServer;
 import dev.protoshift.server.ServerSettings;
-import dev.protoshift.server.admin.AdminToken;
+import dev.protoshift.operations.admin.AdminToken;
 import dev.protoshift.server.game.RoomSettings;
 import dev.protoshift.server.TestServers;
 import dev.protoshift.session.micrometer.MicrometerSessionMetrics;

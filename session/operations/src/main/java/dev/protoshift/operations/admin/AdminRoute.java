@@ -1,12 +1,14 @@
-package dev.protoshift.server.admin;
+package dev.protoshift.operations.admin;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One admin API endpoint: a method and path, and what it answers. Routes under {@code /admin/}
- * and {@code /metrics} need the bearer token; {@code /healthz} and {@code /readyz} do not.
+ * One admin API endpoint: a method and path, and what it answers. {@link AdminApi} routes requests
+ * to the routes it has built in and to the ones it is given; every route needs the bearer token
+ * ({@code /healthz} and {@code /readyz}, which are not routes, do not). Immutable.
  */
 public record AdminRoute(String method, String path, Action action) {
 
@@ -64,8 +66,22 @@ public record AdminRoute(String method, String path, Action action) {
     }
   }
 
-  /** An answer: status, content type and body. */
-  public record AdminResponse(int status, String contentType, String body) {
+  /**
+   * An answer: status, content type, body, and headers besides the content type (e.g. {@code
+   * WWW-Authenticate}, {@code Allow}). The transport writes all of them as they are.
+   */
+  public record AdminResponse(int status, String contentType, String body, Map<String, String> headers) {
+
+    public AdminResponse {
+      Objects.requireNonNull(contentType, "contentType");
+      Objects.requireNonNull(body, "body");
+      headers = Map.copyOf(headers);
+    }
+
+    /** An answer with no headers besides its content type. */
+    public AdminResponse(int status, String contentType, String body) {
+      this(status, contentType, body, Map.of());
+    }
 
     public static AdminResponse json(int status, String json) {
       return new AdminResponse(status, "application/json", json);
@@ -73,6 +89,13 @@ public record AdminRoute(String method, String path, Action action) {
 
     public static AdminResponse text(int status, String text) {
       return new AdminResponse(status, "text/plain; charset=utf-8", text);
+    }
+
+    /** This answer with one more header. */
+    public AdminResponse withHeader(String name, String value) {
+      Map<String, String> h = new java.util.LinkedHashMap<>(headers);
+      h.put(name, value);
+      return new AdminResponse(status, contentType, body, h);
     }
   }
 

@@ -1,4 +1,4 @@
-package dev.protoshift.server.admin;
+package dev.protoshift.operations.admin;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

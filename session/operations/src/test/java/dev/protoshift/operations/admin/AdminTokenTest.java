@@ -1,4 +1,4 @@
-package dev.protoshift.server.admin;
+package dev.protoshift.operations.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
