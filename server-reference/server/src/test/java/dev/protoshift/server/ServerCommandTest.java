@@ -103,7 +103,7 @@ class ServerCommandTest {
     assertThat(s.windows().resolution()).isEqualTo(Duration.ofSeconds(30));
     assertThat(s.windows().sampleInterval()).isEqualTo(Duration.ofMillis(500));
     assertThatThrownBy(() -> parse("--readiness-resolution", "1m", "--readiness-retention", "1m").settings(Map.of()))
-        .hasMessageContaining("--readiness-retention (60000 ms) must be at least two buckets of --readiness-resolution");
+        .hasMessageContaining("readiness retention (60000 ms) must be at least two buckets of the readiness resolution");
     assertThatThrownBy(() -> parse("--readiness-resolution", "1s", "--readiness-retention", "24h").settings(Map.of()))
         .hasMessageContaining("may be at most 10080 buckets, was 86400");
     assertThatThrownBy(() -> parse("--readiness-sample-interval", "2s", "--readiness-resolution", "1s",

@@ -22,24 +22,28 @@ public record WindowSettings(Duration sampleInterval, Duration resolution, Durat
   /** Most buckets a retention may need (a week of minutes). */
   public static final long MAX_BUCKETS = 7 * 24 * 60;
 
-  /** @throws IllegalArgumentException naming the option whose value is wrong */
+  /**
+   * @throws IllegalArgumentException naming the setting whose value is wrong (the reference server
+   *     takes them as {@code --readiness-sample-interval}, {@code --readiness-resolution} and {@code
+   *     --readiness-retention})
+   */
   public WindowSettings {
     Objects.requireNonNull(sampleInterval, "sampleInterval");
     Objects.requireNonNull(resolution, "resolution");
     Objects.requireNonNull(retention, "retention");
     if (sampleInterval.toMillis() < 10 || sampleInterval.compareTo(Duration.ofMinutes(1)) > 0) {
-      throw new IllegalArgumentException("--readiness-sample-interval must be 10ms..1m, was " + sampleInterval);
+      throw new IllegalArgumentException("the readiness sample interval must be 10ms..1m, was " + sampleInterval);
     }
     if (resolution.compareTo(sampleInterval) < 0) {
-      throw new IllegalArgumentException("--readiness-resolution (" + resolution.toMillis()
+      throw new IllegalArgumentException("the readiness resolution (" + resolution.toMillis()
           + " ms) must be at least the sample interval (" + sampleInterval.toMillis() + " ms)");
     }
     if (retention.compareTo(resolution.multipliedBy(2)) < 0) {
-      throw new IllegalArgumentException("--readiness-retention (" + retention.toMillis()
-          + " ms) must be at least two buckets of --readiness-resolution (" + resolution.toMillis() + " ms)");
+      throw new IllegalArgumentException("the readiness retention (" + retention.toMillis()
+          + " ms) must be at least two buckets of the readiness resolution (" + resolution.toMillis() + " ms)");
     }
     if (retention.toMillis() / resolution.toMillis() > MAX_BUCKETS) {
-      throw new IllegalArgumentException("--readiness-retention / --readiness-resolution may be at most " + MAX_BUCKETS
+      throw new IllegalArgumentException("the readiness retention / resolution may be at most " + MAX_BUCKETS
           + " buckets, was " + retention.toMillis() / resolution.toMillis() + " (" + retention + " / " + resolution + ")");
     }
   }

@@ -70,7 +70,7 @@ class RampControllerTest {
     Path tooLong = Files.writeString(dir.resolve("long.yaml"), plan(Instant.now(), "[10]")
         .replace("gate_window: 10s", "gate_window: 2h"));
     assertThatThrownBy(() -> start(tooLong)).hasMessageContaining(
-        "protobuf_ramp.gate_window (PT2H) must be at most --readiness-retention (PT1M)");
+        "protobuf_ramp.gate_window (PT2H) must be at most the readiness retention (PT1M)");
   }
 
   @Test

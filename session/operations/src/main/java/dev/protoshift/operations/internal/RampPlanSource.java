@@ -109,11 +109,11 @@ public final class RampPlanSource {
     long res = windows.resolutionMillis();
     if (p.gateWindow().toMillis() > windows.retentionMillis()) {
       throw new IllegalArgumentException("protobuf_ramp.gate_window (" + p.gateWindow() + ") must be at most"
-          + " --readiness-retention (" + Duration.ofMillis(windows.retentionMillis()) + ")");
+          + " the readiness retention (" + Duration.ofMillis(windows.retentionMillis()) + ")");
     }
     if (p.gateWindow().toMillis() < 2 * res) {
       throw new IllegalArgumentException("protobuf_ramp.gate_window (" + p.gateWindow() + ") must be at least two"
-          + " buckets of --readiness-resolution (" + Duration.ofMillis(res) + ")");
+          + " buckets of the readiness resolution (" + Duration.ofMillis(res) + ")");
     }
     RampStore store = new RampStore(p.stateDir());
     store.open();

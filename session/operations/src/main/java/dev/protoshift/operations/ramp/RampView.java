@@ -50,7 +50,7 @@ public record RampView(String instance, RampPlan plan, String planProblem, RampS
     n.put("instance", instance);
     n.put("status", applied.code());
     if (!configFile) {
-      n.put("note", "no --config: a guarded ramp reads its plan from the config file's protobuf_ramp section");
+      n.put("note", "no config file: a guarded ramp reads its plan from the config file's protobuf_ramp section");
     }
     ObjectNode a = n.putObject("applied");
     a.put("generation", appliedState == null ? -1 : appliedState.generation());

@@ -96,8 +96,8 @@ public record ReadinessReport(Instant at, Duration window, Duration covered, dou
     long res = windows.resolutionMillis();
     if (window.toMillis() < res || window.toMillis() > windows.retentionMillis()) {
       throw new IllegalArgumentException("window must be " + Percent.duration(Duration.ofMillis(res)) + ".."
-          + Percent.duration(Duration.ofMillis(windows.retentionMillis())) + " (--readiness-resolution to"
-          + " --readiness-retention), was " + Percent.duration(window));
+          + Percent.duration(Duration.ofMillis(windows.retentionMillis())) + " (the readiness resolution to"
+          + " its retention), was " + Percent.duration(window));
     }
     long from = now - window.toMillis();
     Duration covered = Duration.ofMillis(Math.min(window.toMillis(), now - windows.startedMillis()));
