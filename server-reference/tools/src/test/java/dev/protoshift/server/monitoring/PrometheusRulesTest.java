@@ -40,12 +40,12 @@ class PrometheusRulesTest {
   }
 
   @Test
-  void rulesFile_hasTheNineAlertsOfTheRollout_andRecordingRules() {
+  void rulesFile_hasTheTenAlertsOfTheRollout_andRecordingRules() {
     assertThat(alerts()).extracting(MonitoringAssets.Rule::alert).containsExactlyInAnyOrder(
         "ProtoshiftProtobufDecodeErrorsAboveJson", "ProtoshiftConfigRejected", "ProtoshiftConfigSourceUnhealthy",
         "ProtoshiftProtobufUpdateSizeRegressed",
         "ProtoshiftClientsWithoutProtobufSupport", "ProtoshiftKillSwitchEngaged", "ProtoshiftSlowConsumerDrops",
-        "ProtoshiftRampRolledBack", "ProtoshiftRampReplicasDisagree");
+        "ProtoshiftRampRolledBack", "ProtoshiftRampReplicasDisagree", "ProtoshiftShadowMismatch");
     assertThat(RULES.stream().filter(r -> r.record() != null)).hasSizeGreaterThanOrEqualTo(6);
   }
 
