@@ -189,8 +189,8 @@ public final class Sessions<I> implements AutoCloseable {
   }
 
   /**
-   * Drains the server: new upgrades are refused with {@code code}, and every open session is
-   * closed with it (e.g. {@link CloseCode#SERVICE_RESTART} and a reconnect hint).
+   * Drains the server: every open session is closed with {@link CloseCode#SERVICE_RESTART} (1012)
+   * and {@code reason} (e.g. a reconnect hint), and so is every session opened after this.
    */
   public void drain(String reason) {
     drainReason = reason == null ? "" : reason;
