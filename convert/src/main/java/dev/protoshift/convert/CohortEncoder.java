@@ -106,15 +106,7 @@ public final class CohortEncoder<S> implements StateEncoder<S> {
     if (splicer != null) {
       return splicer.splice(cohort, converted, codec.json());
     }
-    return new Shared(cohort, codec.encodeConverted(converted, cohort.protocol()));
-  }
-
-  /** A frame every member gets as is. */
-  private record Shared(Cohort cohort, byte[] shared) implements CohortFrame {
-    @Override
-    public String toString() {
-      return "CohortFrame[" + cohort + ", " + shared.length + " bytes]";
-    }
+    return CohortFrame.of(cohort, codec.encodeConverted(converted, cohort.protocol()));
   }
 
   /**

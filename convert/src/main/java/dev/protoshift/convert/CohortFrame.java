@@ -1,5 +1,8 @@
 package dev.protoshift.convert;
 
+import java.util.Objects;
+import java.util.function.Function;
+
 /**
  * One state converted and encoded once for one {@link Cohort}, ready for each of its members: a
  * binary frame's payload for protobuf, a text frame's UTF-8 bytes for JSON.
@@ -37,4 +40,30 @@ public interface CohortFrame {
   default boolean binary() {
     return cohort().protocol().isBinary();
   }
+
+  /**
+   * A frame every member gets as is (what {@link CohortEncoder} makes without a per-recipient
+   * step), e.g. for a {@link StateEncoder} or {@link RecipientSplicer} of your own.
+   *
+   * @param shared the encoded frame; kept, not copied: do not modify it afterwards
+   * @throws NullPointerException if an argument is null
+   */
+  static CohortFrame of(Cohort cohort, byte[] shared) {
+    return new Frames.Shared(Objects.requireNonNull(cohort, "cohort"), Objects.requireNonNull(shared, "shared"));
+  }
+
+  /**
+   * A frame with a per-recipient step: {@code forRecipient} assembles a member's frame; a member
+   * without a recipient id ({@code null}) gets {@code shared}.
+   *
+   * @param shared the frame for members without a recipient id; kept, not copied
+   * @param forRecipient a member's frame from its recipient id (never called with null); must be
+   *     thread-safe, and may throw {@link IllegalArgumentException} for an id it does not know
+   * @throws NullPointerException if an argument is null
+   */
+  static CohortFrame of(Cohort cohort, byte[] shared, Function<String, byte[]> forRecipient) {
+    return new Frames.PerRecipient(Objects.requireNonNull(cohort, "cohort"), Objects.requireNonNull(shared, "shared"),
+        Objects.requireNonNull(forRecipient, "forRecipient"));
+  }
 }
+

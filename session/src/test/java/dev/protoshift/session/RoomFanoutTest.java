@@ -211,25 +211,13 @@ class RoomFanoutTest {
     Sessions<PongMessage.Builder> checked = Sessions.builder(Pong.CHAIN, Pong.CODEC::decode, Pong.ERRORS)
         .rollout(rollout).metrics(metrics).shadow(shadow).build();
     // A per-recipient step with a bug: every member's frame is the shared one with a byte flipped.
-    RecipientSplicer broken = (cohort, converted, json) -> new CohortFrame() {
-      final byte[] bytes = cohort.protocol().isBinary() ? converted.toByteArray() : json.write(converted);
-
-      @Override
-      public Cohort cohort() {
-        return cohort;
-      }
-
-      @Override
-      public byte[] shared() {
-        return bytes;
-      }
-
-      @Override
-      public byte[] forRecipient(String id) {
+    RecipientSplicer broken = (cohort, converted, json) -> {
+      byte[] bytes = cohort.protocol().isBinary() ? converted.toByteArray() : json.write(converted);
+      return CohortFrame.of(cohort, bytes, id -> {
         byte[] copy = bytes.clone();
         copy[copy.length - 1] ^= 1;
         return copy;
-      }
+      });
     };
     CohortEncoder<Court> encoder = CohortEncoder.builder(Pong.CODEC, (Court c) -> PongMessage.newBuilder().setCourt(c))
         .perRecipient(broken, (c, id) -> PongMessage.newBuilder().setCourt(c)).build();
@@ -323,26 +311,11 @@ class RoomFanoutTest {
     Sessions<PongMessage.Builder> checked = Sessions.builder(Pong.CHAIN, Pong.CODEC::decode, Pong.ERRORS)
         .rollout(rollout).metrics(metrics).shadow(shadow).build();
     // A per-recipient step with a bug that still gives valid bytes: every member gets tick + 1.
-    RecipientSplicer wrongTick = (cohort, converted, json) -> new CohortFrame() {
-      final byte[] bytes = converted.toByteArray();
-
-      @Override
-      public Cohort cohort() {
-        return cohort;
-      }
-
-      @Override
-      public byte[] shared() {
-        return bytes;
-      }
-
-      @Override
-      public byte[] forRecipient(String id) {
-        PongMessage.Builder m = PongMessage.newBuilder().mergeFrom(converted);
-        m.getCourtBuilder().setTick(m.getCourt().getTick() + 1);
-        return m.build().toByteArray();
-      }
-    };
+    RecipientSplicer wrongTick = (cohort, converted, json) -> CohortFrame.of(cohort, converted.toByteArray(), id -> {
+      PongMessage.Builder m = PongMessage.newBuilder().mergeFrom(converted);
+      m.getCourtBuilder().setTick(m.getCourt().getTick() + 1);
+      return m.build().toByteArray();
+    });
     CohortEncoder<Court> encoder = CohortEncoder.builder(Pong.CODEC, (Court c) -> PongMessage.newBuilder().setCourt(c))
         .perRecipient(wrongTick, (c, id) -> PongMessage.newBuilder().setCourt(c)).build();
     RoomFanout<Court> room = checked.room(encoder, "court");

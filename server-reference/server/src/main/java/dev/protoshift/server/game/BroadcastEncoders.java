@@ -73,20 +73,7 @@ final class BroadcastEncoders {
     public Map<Cohort, CohortFrame> encodeAll(RoomState state, Collection<Cohort> cohorts) {
       Map<Cohort, CohortFrame> frames = new LinkedHashMap<>();
       for (Cohort cohort : cohorts) {
-        CohortFrame frame = first.computeIfAbsent(cohort, c -> {
-          byte[] bytes = game.encodeState(state, c).shared();
-          return new CohortFrame() {
-            @Override
-            public Cohort cohort() {
-              return c;
-            }
-
-            @Override
-            public byte[] shared() {
-              return bytes;
-            }
-          };
-        });
+        CohortFrame frame = first.computeIfAbsent(cohort, c -> CohortFrame.of(c, game.encodeState(state, c).shared()));
         frames.put(cohort, frame);
       }
       return frames;
